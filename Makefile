@@ -1,0 +1,104 @@
+# Makefile: installs what is missing, builds the three FastCGI programs and tools, runs and tests them.
+# `make run` and `make test` are the two commands; see README.md.
+
+PORT ?= 8080
+WORKERS ?= 2
+DIR ?=
+UPLOADS ?= $(CURDIR)/uploads
+RUNDIR ?= $(CURDIR)/run
+
+DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
+	libctemplate-dev nginx-light libcmocka-dev curl python3 python3-pytest
+
+CC ?= cc
+CXX ?= c++
+WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+HARDEN := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -g $(WARN)
+ifeq ($(CI),true)
+CFLAGS_BASE += -Werror
+endif
+CXXFLAGS_BASE := -std=c++11 -g -Wall -Wextra -Wno-deprecated-declarations
+LDHARDEN := -pie -Wl,-z,relro,-z,now
+LIBS := -lfcgi -lcsv -lctemplate -lstdc++ -lm
+
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+# The shared library of the programs: everything but the mains.
+LIB_SRC := buf arena val csvread strpool report schema dataset store import fmt filter metrics \
+	dscache app escape view csvout page_dashboard page_upload page_export
+LIB_CXX := tpl
+PROGRAMS := dashboard upload export import gen
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+
+REL := build/release
+ASN := build/asan
+
+.PHONY: all deps build asan run stop import test unit blackbox clean gen-sample
+
+all: build
+
+# Installs the Debian packages that are missing; silent when all are there.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "need root to apt-get install:$$missing" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: $(addprefix $(REL)/,$(PROGRAMS))
+asan: $(addprefix $(ASN)/,$(PROGRAMS) $(UNIT_TESTS))
+
+# Release build
+$(REL)/%.o: cgi/%.c cgi/*.h | $(REL)
+	$(CC) $(CFLAGS_BASE) -O2 $(HARDEN) -c $< -o $@
+$(REL)/%.o: cgi/%.cc cgi/*.h | $(REL)
+	$(CXX) $(CXXFLAGS_BASE) -O2 $(HARDEN) -c $< -o $@
+$(REL)/lib.a: $(addprefix $(REL)/,$(addsuffix .o,$(LIB_SRC) $(LIB_CXX)))
+	ar rcs $@ $^
+$(REL)/%: $(REL)/%_main.o $(REL)/lib.a
+	$(CXX) $(LDHARDEN) $^ $(LIBS) -o $@
+$(REL)/gen: $(REL)/gen_main.o
+	$(CC) $(LDHARDEN) $^ -lm -o $@
+
+# Sanitizer build (ASan + UBSan): the programs and the unit tests
+$(ASN)/%.o: cgi/%.c cgi/*.h | $(ASN)
+	$(CC) $(CFLAGS_BASE) -O1 $(SAN) -c $< -o $@
+$(ASN)/%.o: cgi/%.cc cgi/*.h | $(ASN)
+	$(CXX) $(CXXFLAGS_BASE) -O1 $(SAN) -c $< -o $@
+$(ASN)/lib.a: $(addprefix $(ASN)/,$(addsuffix .o,$(LIB_SRC) $(LIB_CXX)))
+	ar rcs $@ $^
+$(ASN)/%: $(ASN)/%_main.o $(ASN)/lib.a
+	$(CXX) $(SAN) $^ $(LIBS) -o $@
+$(ASN)/gen: $(ASN)/gen_main.o
+	$(CC) $(SAN) $^ -lm -o $@
+$(ASN)/test_%: tests/unit/test_%.c $(ASN)/lib.a tests/unit/*.h
+	$(CC) $(CFLAGS_BASE) -Wno-missing-prototypes -O1 $(SAN) -Icgi $< $(ASN)/lib.a $(LIBS) -lcmocka -o $@
+
+$(REL) $(ASN):
+	mkdir -p $@
+
+# Serve in the foreground on 127.0.0.1:$(PORT) until Ctrl-C.
+run: deps build
+	@PORT=$(PORT) WORKERS=$(WORKERS) UPLOADS=$(UPLOADS) RUNDIR=$(RUNDIR) BIN=$(CURDIR)/$(REL) \
+		sh nginx/serve.sh
+
+stop:
+	@RUNDIR=$(RUNDIR) sh nginx/stop.sh
+
+# Validate a directory of CSVs and activate it as a new version.
+import: deps build
+	@test -n "$(DIR)" || { echo "usage: make import DIR=path/to/csv-folder" >&2; exit 2; }
+	$(REL)/import $(UPLOADS) $(DIR)
+
+test: deps build asan
+	@sh tests/run_all.sh
+
+unit: asan
+	@for t in $(UNIT_TESTS); do $(ASN)/$$t || exit 1; done
+
+clean:
+	rm -rf build run

@@ -1,0 +1,301 @@
+/* app.c: the shared FastCGI request loop: dispatch table, responses, error pages, logs, workers. */
+#define _GNU_SOURCE
+#include "app.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tpl.h"
+
+#define MAX_WORKERS 64
+
+static const char *status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Payload Too Large";
+	case 422: return "Unprocessable Content";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+void app_log(const struct request *r, const char *level, const char *fmt, ...)
+{
+	char msg[1024], clean[2048], when[32];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)msg; *p && o + 5 < sizeof(clean); p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			o += (size_t)snprintf(clean + o, sizeof(clean) - o, "\\x%02X", *p);
+		else
+			clean[o++] = (char)*p;
+	}
+	clean[o] = '\0';
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "%s %s %s[%ld] req=%s %s\n", when, level, r ? r->cfg->program : "app", (long)getpid(),
+		r ? r->id : "-", clean);
+}
+
+void app_begin(struct request *r, int status, const char *content_type, const char *extra_headers)
+{
+	if (r->started)
+		return;
+	r->started = 1;
+	r->status = status;
+	FCGX_FPrintF(r->fcgx->out, "Status: %d %s\r\n", status, status_text(status));
+	if (content_type)
+		FCGX_FPrintF(r->fcgx->out, "Content-Type: %s\r\n", content_type);
+	if (extra_headers)
+		FCGX_PutS(extra_headers, r->fcgx->out);
+	FCGX_PutS("\r\n", r->fcgx->out);
+}
+
+int app_write(struct request *r, const void *p, size_t n)
+{
+	while (n) {
+		int k = n > (1u << 30) ? 1 << 30 : (int)n;
+		if (FCGX_PutStr(p, k, r->fcgx->out) != k)
+			return -1;
+		r->sent += (size_t)k;
+		p = (const char *)p + k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+void app_send(struct request *r, int status, const char *content_type, const struct buf *body)
+{
+	app_begin(r, status, content_type, NULL);
+	app_write(r, buf_str(body), body->len);
+}
+
+void app_set_reason(struct request *r, const char *reason)
+{
+	r->reason = reason;
+}
+
+const char *app_reason(const struct request *r)
+{
+	return r->reason;
+}
+
+void app_error_page(struct request *r, int status, const char *title, const char *message)
+{
+	struct buf body;
+	buf_init(&body, 1 << 20);
+	struct tpl_dict *d = tpl_new();
+	if (d) {
+		tpl_setf(d, "STATUS", "%d", status);
+		tpl_set(d, "TITLE", title);
+		tpl_set(d, "MESSAGE", message);
+	}
+	if (!d || tpl_expand("error.tpl", d, &body) < 0) {
+		buf_reset(&body);
+		buf_printf(&body, "%d %s\n", status, status_text(status));
+		app_begin(r, status, "text/plain; charset=utf-8", NULL);
+	} else {
+		app_begin(r, status, "text/html; charset=utf-8", NULL);
+	}
+	app_write(r, buf_str(&body), body.len);
+	tpl_free(d);
+	buf_free(&body);
+}
+
+static const char *param(FCGX_Request *q, const char *name, const char *fallback)
+{
+	const char *v = FCGX_GetParam(name, q->envp);
+	return v ? v : fallback;
+}
+
+/* Finds the page for the path; *method_ok tells whether the method fits. */
+static const struct app_page *route(const struct app_page *pages, size_t n, const char *path,
+				    const char *method, int *path_known)
+{
+	*path_known = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(pages[i].path);
+		int prefix = len > 1 && pages[i].path[len - 1] == '/';
+		if (prefix ? strncmp(path, pages[i].path, len) == 0 : strcmp(path, pages[i].path) == 0) {
+			*path_known = 1;
+			int get_like = strcmp(method, "HEAD") == 0 && strcmp(pages[i].method, "GET") == 0;
+			if (strcmp(method, pages[i].method) == 0 || get_like)
+				return &pages[i];
+		}
+	}
+	return NULL;
+}
+
+static void handle(struct request *r, const struct app_page *pages, size_t npages)
+{
+	int known;
+	const struct app_page *pg = route(pages, npages, r->path, r->method, &known);
+	if (!pg) {
+		if (known)
+			app_error_page(r, 405, "Method not allowed", "This address does not accept that method.");
+		else
+			app_error_page(r, 404, "Not found", "There is no page at this address.");
+		return;
+	}
+	enum app_status st = pg->handler(r);
+	if (st == APP_OK || r->started)
+		return;
+	switch (st) {
+	case APP_BAD_REQUEST:
+		app_error_page(r, 400, "Bad request", r->reason ? r->reason : "The request is malformed.");
+		break;
+	case APP_NOT_FOUND:
+		app_error_page(r, 404, "Not found", r->reason ? r->reason : "There is no such page.");
+		break;
+	case APP_UNAVAILABLE:
+		app_error_page(r, 503, "No data yet", r->reason ? r->reason : "No dataset is active yet.");
+		break;
+	default:
+		app_log(r, "ERROR", "%s %s failed: %s", r->method, r->path, r->reason ? r->reason : "internal error");
+		app_error_page(r, 500, "Internal error", "The page could not be produced; the error is logged.");
+		break;
+	}
+}
+
+static int worker_loop(const struct config *cfg, const struct app_page *pages, size_t npages)
+{
+	FCGX_Request q;
+	struct arena arena;
+	unsigned long seq = 0;
+	if (FCGX_InitRequest(&q, 0, 0) != 0)
+		return 1;
+	arena_init(&arena, 0);
+	while (FCGX_Accept_r(&q) >= 0) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		struct request r = {
+			.fcgx = &q, .cfg = cfg, .arena = &arena,
+			.method = param(&q, "REQUEST_METHOD", "GET"),
+			.path = param(&q, "DOCUMENT_URI", param(&q, "SCRIPT_NAME", "/")),
+			.query = param(&q, "QUERY_STRING", ""),
+			.user = FCGX_GetParam("REMOTE_USER", q.envp),
+		};
+		snprintf(r.id, sizeof(r.id), "%lx-%lu", (long)getpid(), ++seq);
+		handle(&r, pages, npages);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		app_log(&r, "INFO", "%s %s %d %zu bytes %.2f ms", r.method, r.path, r.status, r.sent, ms);
+		FCGX_Finish_r(&q);
+		arena_reset(&arena);
+	}
+	arena_free(&arena);
+	return 0;
+}
+
+static volatile sig_atomic_t stopping;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static pid_t spawn(const struct config *cfg, const struct app_page *pages, size_t npages)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		_exit(worker_loop(cfg, pages, npages));
+	}
+	return pid;
+}
+
+/* Keeps cfg->workers workers alive until SIGTERM or SIGINT. */
+static int supervise(const struct config *cfg, const struct app_page *pages, size_t npages)
+{
+	pid_t kids[MAX_WORKERS] = { 0 };
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	for (int i = 0; i < cfg->workers; i++)
+		kids[i] = spawn(cfg, pages, npages);
+	time_t window = time(NULL);
+	int restarts = 0;
+	while (!stopping) {
+		int st;
+		pid_t dead = waitpid(-1, &st, 0);
+		if (dead < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < cfg->workers; i++) {
+			if (kids[i] != dead || stopping)
+				continue;
+			app_log(NULL, "WARN", "%s worker %ld ended (%s %d); starting another", cfg->program, (long)dead,
+				WIFSIGNALED(st) ? "signal" : "status", WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+			if (time(NULL) != window) {
+				window = time(NULL);
+				restarts = 0;
+			}
+			if (++restarts > 20)
+				sleep(1); /* a worker that dies at once must not spin the machine */
+			kids[i] = spawn(cfg, pages, npages);
+		}
+	}
+	for (int i = 0; i < cfg->workers; i++)
+		if (kids[i] > 0)
+			kill(kids[i], SIGTERM);
+	while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+		;
+	return 0;
+}
+
+int app_main(const char *program, const struct app_page *pages, size_t npages)
+{
+	static struct config cfg;
+	const char *w = getenv("WORKERS");
+	cfg.program = program;
+	cfg.uploads = getenv("UPLOADS_DIR") ? getenv("UPLOADS_DIR") : "uploads";
+	cfg.templates = getenv("TEMPLATE_DIR") ? getenv("TEMPLATE_DIR") : "templates";
+	cfg.workers = w ? atoi(w) : 2;
+	if (cfg.workers < 1)
+		cfg.workers = 1;
+	if (cfg.workers > MAX_WORKERS)
+		cfg.workers = MAX_WORKERS;
+	signal(SIGPIPE, SIG_IGN);
+	const char *log = getenv("LOG_FILE");
+	if (log && *log) {
+		int fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+		if (fd < 0 || dup2(fd, STDERR_FILENO) < 0) {
+			perror(log);
+			return 1;
+		}
+		close(fd);
+	}
+	setvbuf(stderr, NULL, _IOLBF, 0);
+	tpl_set_root(cfg.templates);
+	if (FCGX_Init() != 0 || FCGX_IsCGI()) {
+		fprintf(stderr, "%s: must be started by a FastCGI spawner with the socket on fd 0\n", program);
+		return 1;
+	}
+	return supervise(&cfg, pages, npages);
+}

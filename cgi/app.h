@@ -1,0 +1,71 @@
+/* app.h: the shared FastCGI request loop: dispatch table, responses, error pages, logs, workers. */
+#ifndef APP_H
+#define APP_H
+
+#include <fcgiapp.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+
+/* Read-only configuration from the environment, set once at start. */
+struct config {
+	const char *program;
+	const char *uploads;     /* UPLOADS_DIR */
+	const char *templates;   /* TEMPLATE_DIR */
+	int workers;             /* WORKERS */
+};
+
+struct request {
+	FCGX_Request *fcgx;
+	const struct config *cfg;
+	struct arena *arena;
+	const char *method;
+	const char *path;        /* DOCUMENT_URI without the query */
+	const char *query;       /* QUERY_STRING, "" when absent */
+	const char *user;        /* REMOTE_USER or NULL */
+	char id[20];             /* request id for the logs */
+	int status;              /* set when the response starts */
+	int started;             /* headers sent */
+	size_t sent;             /* body bytes sent */
+	const char *reason;      /* why a handler refused the request */
+};
+
+enum app_status { APP_OK, APP_BAD_REQUEST, APP_NOT_FOUND, APP_METHOD, APP_UNAVAILABLE, APP_INTERNAL };
+
+/* A page handler: sends a complete response, or returns an error status for
+ * the loop to turn into an error page (only before anything was sent). */
+typedef enum app_status (*app_handler)(struct request *r);
+
+struct app_page {
+	const char *path;        /* exact path, or a prefix when it ends in '/' */
+	const char *method;      /* "GET" or "POST" */
+	app_handler handler;
+};
+
+/* Runs the program: forks cfg.workers workers on the FastCGI socket at fd 0
+ * and restarts any that dies; each worker serves requests through the page
+ * table. Returns the process exit status. */
+int app_main(const char *program, const struct app_page *pages, size_t npages);
+
+/* Starts a response. extra_headers is either NULL or CRLF-terminated lines
+ * built by the program (never raw input). */
+void app_begin(struct request *r, int status, const char *content_type, const char *extra_headers);
+/* Sends body bytes (after app_begin). Returns 0 or -1 when the client is gone. */
+int app_write(struct request *r, const void *p, size_t n);
+/* app_begin plus the whole body. */
+void app_send(struct request *r, int status, const char *content_type, const struct buf *body);
+/* Sends an HTML error page; message is escaped by the template. */
+void app_error_page(struct request *r, int status, const char *title, const char *message);
+
+/* Writes one log line: UTC time, level, program, request id, message with
+ * control characters escaped. r may be NULL. */
+void app_log(const struct request *r, const char *level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Message of the latest app_error_page-worthy failure, set by handlers that
+ * return APP_BAD_REQUEST (stored in the request's arena). */
+void app_set_reason(struct request *r, const char *reason);
+const char *app_reason(const struct request *r);
+
+#endif

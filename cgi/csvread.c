@@ -1,0 +1,183 @@
+/* csvread.c: RFC 4180 reading on libcsv, record by record, with line numbers and limits. */
+#include "csvread.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "val.h"
+
+const char *const csvread_status_text[CSVREAD__MAX] = {
+	[CSVREAD_OK] = "ok",
+	[CSVREAD_EMPTY] = "file is empty (no header row)",
+	[CSVREAD_QUOTE] = "a quoted field is never closed",
+	[CSVREAD_TOO_WIDE] = "too many columns (limit 1024)",
+	[CSVREAD_TOO_LONG] = "a field is longer than 1 MiB",
+	[CSVREAD_NOMEM] = "out of memory",
+	[CSVREAD_STOPPED] = "stopped",
+};
+
+/* Fields of the record being assembled: one byte arena plus offsets. */
+struct reader {
+	char *bytes;
+	size_t nbytes, abytes;
+	size_t *off, *len;
+	char **ptr;
+	size_t nfields, afields;
+	size_t bad_utf8;
+	long record_line, cur_line;
+	long records;
+	enum csvread_status status;
+	csvread_fn fn;
+	void *ctx;
+};
+
+/* Makes room for one more field in the offset, length and pointer arrays. */
+static int grow_fields(struct reader *r)
+{
+	if (r->nfields < r->afields)
+		return 0;
+	size_t n = r->afields ? r->afields * 2 : 32;
+	size_t *off = realloc(r->off, n * sizeof(*off));
+	if (!off)
+		return -1;
+	r->off = off;
+	size_t *len = realloc(r->len, n * sizeof(*len));
+	if (!len)
+		return -1;
+	r->len = len;
+	char **ptr = realloc(r->ptr, n * sizeof(*ptr));
+	if (!ptr)
+		return -1;
+	r->ptr = ptr;
+	r->afields = n;
+	return 0;
+}
+
+/* Makes room for n more bytes plus a NUL in the record's byte store. */
+static int grow_bytes(struct reader *r, size_t n)
+{
+	size_t need = r->nbytes + n + 1;
+	if (need <= r->abytes)
+		return 0;
+	size_t cap = r->abytes ? r->abytes * 2 : 1024;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(r->bytes, cap);
+	if (!p)
+		return -1;
+	r->bytes = p;
+	r->abytes = cap;
+	return 0;
+}
+
+static void on_field(void *s, size_t n, void *data)
+{
+	struct reader *r = data;
+	if (r->status != CSVREAD_OK)
+		return;
+	if (r->nfields >= CSVREAD_MAX_FIELDS) {
+		r->status = CSVREAD_TOO_WIDE;
+		return;
+	}
+	if (grow_fields(r) < 0 || grow_bytes(r, n) < 0) {
+		r->status = CSVREAD_NOMEM;
+		return;
+	}
+	if (!r->bad_utf8 && !val_utf8(s, n, NULL))
+		r->bad_utf8 = r->nfields + 1;
+	memcpy(r->bytes + r->nbytes, s, n);
+	r->bytes[r->nbytes + n] = '\0';
+	r->off[r->nfields] = r->nbytes;
+	r->len[r->nfields] = n;
+	r->nbytes += n + 1;
+	r->nfields++;
+}
+
+static void on_row(int c, void *data)
+{
+	(void)c;
+	struct reader *r = data;
+	if (r->status == CSVREAD_OK) {
+		for (size_t i = 0; i < r->nfields; i++)
+			r->ptr[i] = r->bytes + r->off[i];
+		struct csvread_row row = {
+			.line = r->record_line, .nfields = r->nfields, .field = r->ptr,
+			.len = r->len, .bad_utf8 = r->bad_utf8,
+		};
+		r->records++;
+		if (r->fn(r->ctx, &row) < 0)
+			r->status = CSVREAD_STOPPED;
+	}
+	r->nfields = 0;
+	r->nbytes = 0;
+	r->bad_utf8 = 0;
+}
+
+/* Feeds one physical line in bounded pieces so a giant line cannot make
+ * libcsv buffer more than the field limit. */
+static void feed_line(struct csv_parser *p, struct reader *r, const char *s, size_t n)
+{
+	const size_t piece = 64 << 10;
+	if (p->pstate == 0) /* no record in progress: this line starts one */
+		r->record_line = r->cur_line;
+	while (n && r->status == CSVREAD_OK) {
+		size_t k = n < piece ? n : piece;
+		if (csv_parse(p, s, k, on_field, on_row, r) != k)
+			r->status = CSVREAD_NOMEM;
+		else if (p->entry_pos > CSVREAD_MAX_FIELD)
+			r->status = CSVREAD_TOO_LONG;
+		s += k;
+		n -= k;
+	}
+}
+
+static int only_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
+				long *fail_line)
+{
+	struct csv_parser p;
+	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1 };
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	*fail_line = 1;
+	if (only_space(data, len))
+		return CSVREAD_EMPTY;
+	*fail_line = 0;
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+		return CSVREAD_NOMEM;
+	const char *s = data, *end = data + len;
+	while (s < end && r.status == CSVREAD_OK) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *stop = nl ? nl + 1 : end;
+		feed_line(&p, &r, s, (size_t)(stop - s));
+		s = stop;
+		if (r.status == CSVREAD_OK)
+			r.cur_line++;
+	}
+	if (r.status == CSVREAD_OK && csv_fini(&p, on_field, on_row, &r) != 0)
+		r.status = CSVREAD_QUOTE;
+	if (r.status == CSVREAD_QUOTE)
+		*fail_line = r.record_line;
+	else if (r.status != CSVREAD_OK)
+		*fail_line = r.status == CSVREAD_STOPPED ? 0 : r.cur_line;
+	if (r.status == CSVREAD_OK && r.records == 0) {
+		r.status = CSVREAD_EMPTY;
+		*fail_line = 1;
+	}
+	csv_free(&p);
+	free(r.bytes);
+	free(r.off);
+	free(r.len);
+	free(r.ptr);
+	return r.status;
+}

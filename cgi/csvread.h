@@ -1,0 +1,42 @@
+/* csvread.h: RFC 4180 reading on libcsv, record by record, with line numbers and limits. */
+#ifndef CSVREAD_H
+#define CSVREAD_H
+
+#include <stddef.h>
+
+#define CSVREAD_MAX_FIELDS 1024
+#define CSVREAD_MAX_FIELD ((size_t)1 << 20)
+
+/* One record. Fields are NUL-terminated and owned by the reader until the
+ * callback returns. */
+struct csvread_row {
+	long line;        /* physical line where the record starts; header = 1 */
+	size_t nfields;
+	char **field;
+	size_t *len;
+	size_t bad_utf8;  /* 1-based column holding invalid UTF-8, or 0 */
+};
+
+enum csvread_status {
+	CSVREAD_OK,
+	CSVREAD_EMPTY,      /* no header row */
+	CSVREAD_QUOTE,      /* a quoted field never closes */
+	CSVREAD_TOO_WIDE,   /* more than CSVREAD_MAX_FIELDS columns */
+	CSVREAD_TOO_LONG,   /* a field longer than CSVREAD_MAX_FIELD bytes */
+	CSVREAD_NOMEM,
+	CSVREAD_STOPPED,    /* the callback asked to stop */
+	CSVREAD__MAX
+};
+
+extern const char *const csvread_status_text[CSVREAD__MAX];
+
+/* Called once per record (header included); return 0 to go on, -1 to stop. */
+typedef int (*csvread_fn)(void *ctx, const struct csvread_row *row);
+
+/* Parses len bytes at data (a leading UTF-8 BOM is skipped; LF or CRLF;
+ * blank lines are skipped). On error, *fail_line holds the line reached.
+ * Returns CSVREAD_OK when every record was delivered. */
+enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
+				long *fail_line);
+
+#endif

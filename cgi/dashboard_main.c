@@ -1,0 +1,13 @@
+/* dashboard_main.c: the dashboard FastCGI program: GET /, /influencers, /influencers/ID. */
+#include "pages.h"
+
+static const struct app_page pages[] = {
+	{ "/", "GET", page_dashboard },
+	{ "/influencers", "GET", page_influencers },
+	{ "/influencers/", "GET", page_influencer },
+};
+
+int main(void)
+{
+	return app_main("dashboard", pages, sizeof(pages) / sizeof(pages[0]));
+}

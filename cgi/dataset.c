@@ -1,0 +1,491 @@
+/* dataset.c: reads the four input files into a dataset, applying every input rule. */
+#include "dataset.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvread.h"
+#include "schema.h"
+#include "val.h"
+
+const char *const ds_basis_name[BASIS__MAX] = {
+	[BASIS_NONE] = "", [BASIS_POST] = "post", [BASIS_ORDER] = "order",
+};
+
+#define ID_MAX 256
+
+/* One parsed cell: which member is set depends on the column kind. */
+struct cell {
+	int present;
+	int64_t num;     /* count, paise, or basis */
+	int32_t date;
+	uint32_t str;    /* pool id for ids and text */
+};
+
+/* Unknown-influencer bookkeeping for one file, reported as a warning. */
+struct unknown {
+	long rows;
+	int64_t money;
+	char example[ID_MAX];
+};
+
+/* State while reading one file. */
+struct ingest {
+	struct dataset *ds;
+	struct report *rep;
+	enum ds_file file;
+	int colpos[SCHEMA_MAX_COLS];  /* header position of each schema column, -1 absent */
+	size_t nheader;
+	int header_done;
+	int fatal;                    /* a header error: rows are not read */
+	int32_t *by_sid;              /* pool id -> influencer index, -1 */
+	size_t nby_sid;
+	struct unknown unknown;
+	long mismatch_rows;
+	long mismatch_first_line;
+	long no_platform;
+	size_t cap;                   /* capacity of the array being filled */
+};
+
+static int grow_array(void **a, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 1024;
+	void *p = realloc(*a, c * elem);
+	if (!p)
+		return -1;
+	*a = p;
+	*cap = c;
+	return 0;
+}
+
+static int header_matches(const char *h, size_t n, const char *name)
+{
+	return name && strlen(name) == n && strncasecmp(h, name, n) == 0;
+}
+
+/* Maps header names to schema columns; warns about extra columns. */
+static void read_header(struct ingest *g, const struct csvread_row *row)
+{
+	const struct file_schema *fs = &schema[g->file];
+	struct buf extra;
+	buf_init(&extra, 4096);
+	for (int c = 0; c < fs->ncols; c++)
+		g->colpos[c] = -1;
+	g->nheader = row->nfields;
+	for (size_t i = 0; i < row->nfields; i++) {
+		const char *h = row->field[i];
+		size_t n = row->len[i];
+		val_trim(&h, &n);
+		int matched = 0;
+		for (int c = 0; c < fs->ncols && !matched; c++) {
+			if (header_matches(h, n, fs->col[c].name) || header_matches(h, n, fs->col[c].alias)) {
+				if (g->colpos[c] < 0)
+					g->colpos[c] = (int)i;
+				matched = 1;
+			}
+		}
+		if (!matched)
+			buf_printf(&extra, "%s\"%.*s\"", extra.len ? ", " : "", (int)(n > 40 ? 40 : n), h);
+	}
+	if (extra.len)
+		report_warn(g->rep, "%s: extra columns ignored: %s", ds_file_name[g->file], buf_str(&extra));
+	buf_free(&extra);
+	for (int c = 0; c < fs->ncols; c++) {
+		const struct col_def *d = &fs->col[c];
+		if (g->colpos[c] < 0 && d->column_required) {
+			if (d->alias)
+				report_error(g->rep, g->file, 1, d->name, NULL, 0,
+					     "missing required column \"%s\" (or \"%s\")", d->name, d->alias);
+			else
+				report_error(g->rep, g->file, 1, d->name, NULL, 0,
+					     "missing required column \"%s\"", d->name);
+			g->fatal = 1;
+		}
+	}
+	if (g->file == DSF_TRACKING)
+		g->ds->has_brand_column = g->colpos[TC_BRAND] >= 0;
+}
+
+/* Parses one cell by kind. Returns 0, or -1 after reporting the error. */
+static int parse_cell(struct ingest *g, const struct csvread_row *row, const struct col_def *d,
+		      int pos, struct cell *out)
+{
+	const char *s = row->field[pos];
+	size_t n = row->len[pos];
+	enum val_err e = VAL_OK;
+	char idbuf[ID_MAX];
+	size_t idn;
+	const char *t = s;
+	size_t tn = n;
+	val_trim(&t, &tn);
+	out->present = tn > 0;
+	if (!out->present && d->value_required) {
+		report_error(g->rep, g->file, row->line, d->name, s, n, "required value is empty; expected %s",
+			     kind_expect[d->kind]);
+		return -1;
+	}
+	switch (d->kind) {
+	case KIND_ID:
+		if (!out->present) {
+			out->str = 0;
+			return 0;
+		}
+		e = val_id(s, n, idbuf, sizeof(idbuf), &idn);
+		if (e == VAL_OK)
+			out->str = strpool_intern(&g->ds->pool, idbuf, idn);
+		break;
+	case KIND_TEXT:
+		out->str = strpool_intern(&g->ds->pool, t, tn);
+		break;
+	case KIND_COUNT:
+		e = val_count(s, n, &out->num);
+		break;
+	case KIND_MONEY:
+	case KIND_SIGNED_MONEY:
+		e = out->present ? val_money(s, n, d->kind == KIND_SIGNED_MONEY, &out->num) : VAL_OK;
+		if (!out->present)
+			out->num = 0;
+		break;
+	case KIND_DATE:
+		out->date = DS_NO_DATE;
+		e = out->present ? val_date(s, n, &out->date) : VAL_OK;
+		break;
+	case KIND_BASIS:
+		out->num = BASIS_NONE;
+		if (!out->present)
+			break;
+		if ((tn == 4 && strncasecmp(t, "post", 4) == 0) || (tn == 8 && strncasecmp(t, "per_post", 8) == 0))
+			out->num = BASIS_POST;
+		else if ((tn == 5 && strncasecmp(t, "order", 5) == 0) ||
+			 (tn == 9 && strncasecmp(t, "per_order", 9) == 0))
+			out->num = BASIS_ORDER;
+		else
+			e = VAL_SYNTAX;
+		break;
+	}
+	if (out->str == UINT32_MAX) {
+		report_error(g->rep, g->file, row->line, d->name, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (e != VAL_OK) {
+		report_error(g->rep, g->file, row->line, d->name, s, n, "%s; expected %s", val_err_text[e],
+			     kind_expect[d->kind]);
+		return -1;
+	}
+	return 0;
+}
+
+/* Influencer index for a pool id, or -1. */
+static int32_t lookup(const struct ingest *g, uint32_t sid)
+{
+	return sid < g->nby_sid ? g->by_sid[sid] : -1;
+}
+
+static void note_date(struct dataset *ds, int32_t d)
+{
+	if (d == DS_NO_DATE)
+		return;
+	if (ds->first_date == DS_NO_DATE || d < ds->first_date)
+		ds->first_date = d;
+	if (ds->last_date == DS_NO_DATE || d > ds->last_date)
+		ds->last_date = d;
+}
+
+static void note_unknown(struct ingest *g, uint32_t sid, int64_t money)
+{
+	if (g->unknown.rows++ == 0)
+		snprintf(g->unknown.example, sizeof(g->unknown.example), "%s", strpool_get(&g->ds->pool, sid));
+	g->unknown.money += money;
+}
+
+static int add_influencer(struct ingest *g, const struct csvread_row *row, const struct cell *v)
+{
+	struct dataset *ds = g->ds;
+	uint32_t sid = v[IC_ID].str;
+	if (lookup(g, sid) >= 0) {
+		report_error(g->rep, g->file, row->line, "id", strpool_get(&ds->pool, sid),
+			     strlen(strpool_get(&ds->pool, sid)), "duplicate influencer id");
+		return 0;
+	}
+	if (sid >= g->nby_sid) {
+		size_t n = g->nby_sid ? g->nby_sid : 1024;
+		while (n <= sid)
+			n *= 2;
+		int32_t *p = realloc(g->by_sid, n * sizeof(*p));
+		if (!p)
+			return -1;
+		for (size_t i = g->nby_sid; i < n; i++)
+			p[i] = -1;
+		g->by_sid = p;
+		g->nby_sid = n;
+	}
+	if (grow_array((void **)&ds->infl, &g->cap, ds->ninfl, sizeof(*ds->infl)) < 0)
+		return -1;
+	struct ds_influencer *f = &ds->infl[ds->ninfl];
+	f->id = sid;
+	f->name = v[IC_NAME].str;
+	f->category = v[IC_CATEGORY].str;
+	f->gender = v[IC_GENDER].str;
+	f->platform = v[IC_PLATFORM].str;
+	f->followers = v[IC_FOLLOWERS].num;
+	if (!f->platform)
+		g->no_platform++;
+	g->by_sid[sid] = (int32_t)ds->ninfl++;
+	return 0;
+}
+
+static int add_post(struct ingest *g, const struct cell *v)
+{
+	struct dataset *ds = g->ds;
+	int32_t i = lookup(g, v[PC_INFL].str);
+	if (i < 0) {
+		note_unknown(g, v[PC_INFL].str, 0);
+		return 0;
+	}
+	if (grow_array((void **)&ds->post, &g->cap, ds->npost, sizeof(*ds->post)) < 0)
+		return -1;
+	struct ds_post *p = &ds->post[ds->npost++];
+	p->infl = i;
+	p->date = v[PC_DATE].date;
+	p->platform = v[PC_PLATFORM].present ? v[PC_PLATFORM].str : ds->infl[i].platform;
+	p->url = v[PC_URL].str;
+	p->caption = v[PC_CAPTION].str;
+	p->reach = v[PC_REACH].num;
+	p->likes = v[PC_LIKES].num;
+	p->comments = v[PC_COMMENTS].num;
+	note_date(ds, p->date);
+	return 0;
+}
+
+static int add_track(struct ingest *g, const struct cell *v)
+{
+	struct dataset *ds = g->ds;
+	int32_t i = DS_ORGANIC;
+	if (v[TC_INFL].present) {
+		i = lookup(g, v[TC_INFL].str);
+		if (i < 0) {
+			note_unknown(g, v[TC_INFL].str, v[TC_REVENUE].num);
+			return 0;
+		}
+	}
+	if (grow_array((void **)&ds->track, &g->cap, ds->ntrack, sizeof(*ds->track)) < 0)
+		return -1;
+	struct ds_track *t = &ds->track[ds->ntrack++];
+	t->infl = i;
+	t->date = v[TC_DATE].date;
+	t->source = v[TC_SOURCE].str;
+	t->brand = ds->has_brand_column ? v[TC_BRAND].str : v[TC_SOURCE].str;
+	t->product = v[TC_PRODUCT].str;
+	t->campaign = v[TC_CAMPAIGN].str;
+	t->user = v[TC_USER].str;
+	t->orders = v[TC_ORDERS].num;
+	t->revenue = v[TC_REVENUE].num;
+	note_date(ds, t->date);
+	return 0;
+}
+
+static int add_payout(struct ingest *g, const struct csvread_row *row, const struct cell *v)
+{
+	struct dataset *ds = g->ds;
+	int32_t i = lookup(g, v[YC_INFL].str);
+	if (i < 0) {
+		note_unknown(g, v[YC_INFL].str, v[YC_TOTAL].num);
+		return 0;
+	}
+	if (grow_array((void **)&ds->payout, &g->cap, ds->npayout, sizeof(*ds->payout)) < 0)
+		return -1;
+	struct ds_payout *p = &ds->payout[ds->npayout++];
+	p->infl = i;
+	p->date = v[YC_DATE].date;
+	p->basis = (int32_t)v[YC_BASIS].num;
+	p->rate = v[YC_RATE].num;
+	p->orders = v[YC_ORDERS].num;
+	p->total = v[YC_TOTAL].num;
+	if (p->basis == BASIS_ORDER && v[YC_RATE].present) {
+		/* rate x orders in paise; a product past int64 is a mismatch anyway */
+		__int128 expect = (__int128)p->rate * p->orders;
+		__int128 diff = expect - p->total;
+		if (diff > 100 || diff < -100) {
+			if (g->mismatch_rows++ == 0)
+				g->mismatch_first_line = row->line;
+		}
+	}
+	note_date(ds, p->date);
+	return 0;
+}
+
+static int on_row(void *ctx, const struct csvread_row *row)
+{
+	struct ingest *g = ctx;
+	if (!g->header_done) {
+		g->header_done = 1;
+		read_header(g, row);
+		return g->fatal ? -1 : 0;
+	}
+	if (row->bad_utf8) {
+		report_error(g->rep, g->file, row->line, NULL, row->field[row->bad_utf8 - 1],
+			     row->len[row->bad_utf8 - 1], "invalid UTF-8 in field %zu", row->bad_utf8);
+		return 0;
+	}
+	if (row->nfields != g->nheader) {
+		report_error(g->rep, g->file, row->line, NULL, NULL, 0, "row has %zu fields, the header has %zu",
+			     row->nfields, g->nheader);
+		return 0;
+	}
+	const struct file_schema *fs = &schema[g->file];
+	struct cell v[SCHEMA_MAX_COLS];
+	memset(v, 0, sizeof(v));
+	int bad = 0;
+	for (int c = 0; c < fs->ncols; c++) {
+		if (g->colpos[c] < 0) {
+			if (fs->col[c].kind == KIND_DATE)
+				v[c].date = DS_NO_DATE;
+			continue;
+		}
+		if (parse_cell(g, row, &fs->col[c], g->colpos[c], &v[c]) < 0)
+			bad = 1;
+	}
+	if (bad)
+		return 0; /* the error is reported; keep looking for more */
+	int rc = 0;
+	switch (g->file) {
+	case DSF_INFLUENCERS: rc = add_influencer(g, row, v); break;
+	case DSF_POSTS: rc = add_post(g, v); break;
+	case DSF_TRACKING: rc = add_track(g, v); break;
+	case DSF_PAYOUTS: rc = add_payout(g, row, v); break;
+	default: break;
+	}
+	if (rc < 0)
+		report_error(g->rep, g->file, row->line, NULL, NULL, 0, "out of memory");
+	return rc;
+}
+
+/* Maps a whole file read-only; an empty file gives len 0 and no mapping. */
+static int map_file(const char *path, const char **data, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int rc = -1;
+	*data = NULL;
+	*len = 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		rc = 0;
+		if (st.st_size > 0) {
+			void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (p == MAP_FAILED) {
+				rc = -1;
+			} else {
+				posix_madvise(p, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
+				*data = p;
+				*len = (size_t)st.st_size;
+			}
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+static void warn_file(struct ingest *g)
+{
+	const char *fname = ds_file_name[g->file];
+	if (g->unknown.rows) {
+		const char *what = g->file == DSF_TRACKING ? " revenue" : g->file == DSF_PAYOUTS ? " spend" : NULL;
+		if (what)
+			report_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
+				    "excluded from every metric, with%s %lld.%02lld",
+				    fname, g->unknown.rows, g->unknown.example, what,
+				    (long long)(g->unknown.money / 100),
+				    (long long)llabs(g->unknown.money % 100));
+		else
+			report_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
+				    "excluded from every metric", fname, g->unknown.rows, g->unknown.example);
+	}
+	if (g->mismatch_rows)
+		report_warn(g->rep, "%s: %ld order-basis payouts differ from rate x orders by more than Rs 1 "
+			    "(first on line %ld)", fname, g->mismatch_rows, g->mismatch_first_line);
+	if (g->no_platform)
+		report_warn(g->rep, "%s: %ld influencers have no platform", fname, g->no_platform);
+}
+
+/* Reads one file into the dataset; errors and warnings go to the report. */
+static void read_file(struct ingest *g, const char *path)
+{
+	const char *data;
+	size_t len;
+	long line = 0;
+	if (!path) {
+		report_error(g->rep, g->file, 0, NULL, NULL, 0, "file is missing");
+		return;
+	}
+	if (map_file(path, &data, &len) < 0) {
+		report_error(g->rep, g->file, 0, NULL, NULL, 0, "cannot read the file");
+		return;
+	}
+	enum csvread_status st = csvread_mem(data ? data : "", len, on_row, g, &line);
+	if (data)
+		munmap((void *)data, len);
+	if (st != CSVREAD_OK && st != CSVREAD_STOPPED)
+		report_error(g->rep, g->file, line, NULL, NULL, 0, "%s", csvread_status_text[st]);
+	warn_file(g);
+}
+
+int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct report *rep)
+{
+	struct dataset *ds = calloc(1, sizeof(*ds));
+	*out = NULL;
+	if (!ds || strpool_init(&ds->pool) < 0) {
+		free(ds);
+		report_error(rep, DSF_INFLUENCERS, 0, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	ds->first_date = ds->last_date = DS_NO_DATE;
+	int32_t *by_sid = NULL;
+	size_t nby_sid = 0;
+	for (int f = 0; f < DSF__MAX; f++) {
+		struct ingest g = { .ds = ds, .rep = rep, .file = (enum ds_file)f, .by_sid = by_sid,
+				    .nby_sid = nby_sid };
+		read_file(&g, path[f]);
+		by_sid = g.by_sid; /* only the influencers file adds to it */
+		nby_sid = g.nby_sid;
+	}
+	free(by_sid);
+	if (report_error_count(rep) > 0) {
+		dataset_free(ds);
+		return -1;
+	}
+	*out = ds;
+	return 0;
+}
+
+void dataset_free(struct dataset *ds)
+{
+	if (!ds)
+		return;
+	strpool_free(&ds->pool);
+	free(ds->infl);
+	free(ds->post);
+	free(ds->track);
+	free(ds->payout);
+	free(ds);
+}
+
+int32_t dataset_find_influencer(const struct dataset *ds, const char *id)
+{
+	uint32_t sid = strpool_find(&ds->pool, id, strlen(id));
+	if (sid == UINT32_MAX)
+		return -1;
+	for (size_t i = 0; i < ds->ninfl; i++)
+		if (ds->infl[i].id == sid)
+			return (int32_t)i;
+	return -1;
+}

@@ -1,0 +1,60 @@
+/* filter.h: the query parameters of every page, validated strictly, and their canonical form. */
+#ifndef FILTER_H
+#define FILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+
+/* Every accepted parameter, in canonical URL order. */
+enum fparam {
+	FP_PLATFORM, FP_GENDER, FP_CATEGORY, FP_BRAND, FP_PRODUCT, FP_CAMPAIGN,
+	FP_FROM, FP_TO, FP_INFLUENCER, FP_BASELINE, FP_GRAIN, FP_SORT, FP_DIR, FP_PAGE,
+	FP__MAX
+};
+#define FP_MULTI_MAX (FP_CAMPAIGN + 1)   /* the repeatable ones come first */
+
+extern const char *const fparam_name[FP__MAX];
+
+enum grain { GRAIN_AUTO, GRAIN_DAY, GRAIN_WEEK, GRAIN_MONTH, GRAIN__MAX };
+extern const char *const grain_name[GRAIN__MAX];
+
+#define FILTER_MAX_PAIRS 1000
+#define FILTER_MAX_VALUE 200
+
+struct fvalues {
+	size_t n;
+	const char **v;      /* decoded values in arena memory, duplicates removed */
+};
+
+struct filter {
+	struct fvalues multi[FP_MULTI_MAX];
+	int has_from, has_to;
+	int32_t from, to;            /* days since 1970-01-01, inclusive */
+	const char *influencer;      /* NULL = all */
+	double baseline;             /* default 1.0 */
+	const char *baseline_text;   /* as given, NULL when default */
+	enum grain grain;
+	const char *sort;            /* NULL = page default; checked by the page */
+	int dir;                     /* 0 = page default, 1 = asc, -1 = desc */
+	long page;                   /* 1-based, default 1 */
+};
+
+/* Parses a raw query string (may be NULL) into f, with strings in the arena.
+ * Unknown parameter names are ignored; empty values mean "absent".
+ * Returns 0, or -1 with err naming the parameter and the reason. */
+int filter_parse(const char *query, struct arena *a, struct filter *f, char *err, size_t errsz);
+
+/* True when a brand, product or campaign filter is set (spend is allocated). */
+int filter_allocates(const struct filter *f);
+
+/* Appends the canonical query string (stable order, defaults omitted, no
+ * leading '?') to out, leaving out the parameters whose bit is set in skip. */
+void filter_query(const struct filter *f, unsigned skip, struct buf *out);
+
+/* Appends a query value percent-encoded. */
+void filter_url_encode(struct buf *out, const char *s);
+
+#endif

@@ -1,0 +1,29 @@
+/* fmt.h: number formatting at the edges: plain decimals for CSV, rupees for screens. */
+#ifndef FMT_H
+#define FMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FMT_MAX 48
+
+/* Rounds paise (possibly fractional after allocation) half away from zero
+ * to a whole paisa. */
+int64_t fmt_round_paise(double paise);
+/* "1234.50" / "-0.50": plain rupees with 2 decimals. */
+void fmt_paise(int64_t paise, char out[FMT_MAX]);
+/* fmt_paise of fmt_round_paise. */
+void fmt_money(double paise, char out[FMT_MAX]);
+/* A ratio with 4 decimals for CSV, or "" when undefined. */
+void fmt_ratio4(double v, int defined, char out[FMT_MAX]);
+/* A ratio with 2 decimals for screens, or an en dash when undefined. */
+void fmt_ratio2(double v, int defined, char out[FMT_MAX]);
+/* Rupees for screens: "₹5,01,798" (Indian grouping), with paise kept for
+ * amounts under ₹1,000 ("₹12.50"); "-₹1,200" for negatives. */
+void fmt_inr(double paise, char out[FMT_MAX]);
+/* An integer with Indian grouping: "12,34,567". */
+void fmt_count(int64_t v, char out[FMT_MAX]);
+/* A percentage with 1 decimal ("12.5%"), or an en dash when undefined. */
+void fmt_percent(double v, int defined, char out[FMT_MAX]);
+
+#endif

@@ -1,0 +1,31 @@
+/* import.c: validate input files and activate them as a new dataset version (CLI and web upload). */
+#include "import.h"
+
+#include <stdio.h>
+
+#include "dataset.h"
+
+int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
+	       char version[STORE_VERSION_MAX], char *err, size_t errsz)
+{
+	char carried[DSF__MAX][4096];
+	const char *path[DSF__MAX];
+	char cur[STORE_VERSION_MAX];
+	int have_cur = store_current(uploads, cur) == 0;
+	for (int f = 0; f < DSF__MAX; f++) {
+		path[f] = src[f];
+		if (!path[f] && have_cur &&
+		    store_file_path(uploads, cur, (enum ds_file)f, carried[f], sizeof(carried[f])) == 0)
+			path[f] = carried[f];
+	}
+	struct dataset *ds;
+	if (dataset_read(path, &ds, rep) < 0)
+		return -1;
+	struct store_meta meta = {
+		.user = user,
+		.rows = { (long)ds->ninfl, (long)ds->npost, (long)ds->ntrack, (long)ds->npayout },
+		.warnings = buf_str(&rep->warnings),
+	};
+	dataset_free(ds);
+	return store_commit(uploads, path, &meta, version, err, errsz) == 0 ? 0 : -2;
+}

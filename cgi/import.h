@@ -1,0 +1,18 @@
+/* import.h: validate input files and activate them as a new dataset version (CLI and web upload). */
+#ifndef IMPORT_H
+#define IMPORT_H
+
+#include <stddef.h>
+
+#include "report.h"
+#include "store.h"
+
+/* Validates the files in src (indexed by enum ds_file; a NULL entry carries
+ * that file over from the current version) and, only when every file is
+ * valid, stores and activates them as a new version.
+ * Returns 0 with the version name in version; -1 when the files have errors
+ * (in rep); -2 when storing failed (reason in err). */
+int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
+	       char version[STORE_VERSION_MAX], char *err, size_t errsz);
+
+#endif

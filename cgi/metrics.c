@@ -1,0 +1,286 @@
+/* metrics.c: the one aggregation core: every figure the pages and exports show. */
+#define _GNU_SOURCE
+#include "metrics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ratio ratio_div(double num, double den)
+{
+	struct ratio r = { 0, 0 };
+	if (den != 0) {
+		r.v = num / den;
+		r.ok = 1;
+	}
+	return r;
+}
+
+/* Filter values resolved to pool ids; a value absent from the data gets
+ * UINT32_MAX, which matches nothing. */
+struct idset {
+	size_t n;
+	uint32_t *id;
+};
+
+static int resolve(const struct dataset *ds, const struct fvalues *fv, struct arena *a, struct idset *out)
+{
+	out->n = fv->n;
+	out->id = arena_calloc(a, fv->n ? fv->n : 1, sizeof(uint32_t));
+	if (!out->id)
+		return -1;
+	for (size_t i = 0; i < fv->n; i++)
+		out->id[i] = strpool_find(&ds->pool, fv->v[i], strlen(fv->v[i]));
+	return 0;
+}
+
+/* An empty set means "all". */
+static int in_set(const struct idset *s, uint32_t id)
+{
+	if (s->n == 0)
+		return 1;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->id[i] == id)
+			return 1;
+	return 0;
+}
+
+static int in_range(const struct filter *f, int32_t d)
+{
+	return (!f->has_from || d >= f->from) && (!f->has_to || d <= f->to);
+}
+
+/* Builds rowof[i] = row index of influencer i when it is in I, else -1. */
+static int select_influencers(const struct dataset *ds, const struct filter *f, const struct idset *set,
+			      struct arena *a, struct metrics *m, int32_t **rowof_out)
+{
+	int32_t *rowof = arena_calloc(a, ds->ninfl ? ds->ninfl : 1, sizeof(*rowof));
+	if (!rowof)
+		return -1;
+	int32_t only = f->influencer ? dataset_find_influencer(ds, f->influencer) : -2;
+	size_t n = 0;
+	for (size_t i = 0; i < ds->ninfl; i++) {
+		const struct ds_influencer *x = &ds->infl[i];
+		int keep = in_set(&set[FP_PLATFORM], x->platform) && in_set(&set[FP_GENDER], x->gender) &&
+			   in_set(&set[FP_CATEGORY], x->category) && (only == -2 || only == (int32_t)i);
+		rowof[i] = keep ? (int32_t)n++ : -1;
+	}
+	m->row = arena_calloc(a, n ? n : 1, sizeof(*m->row));
+	if (!m->row)
+		return -1;
+	m->nrow = n;
+	for (size_t i = 0; i < ds->ninfl; i++)
+		if (rowof[i] >= 0) {
+			m->row[rowof[i]].idx = (int32_t)i;
+			m->row[rowof[i]].pay_last = DS_NO_DATE;
+		}
+	*rowof_out = rowof;
+	return 0;
+}
+
+/* Revenue and orders of T; all_orders gets orders without the
+ * brand/product/campaign filters, the denominator of the allocation. */
+static void scan_tracking(const struct dataset *ds, const struct filter *f, const struct idset *set,
+			  const int32_t *rowof, int64_t *all_orders, struct metrics *m)
+{
+	for (size_t k = 0; k < ds->ntrack; k++) {
+		const struct ds_track *t = &ds->track[k];
+		if (!in_range(f, t->date))
+			continue;
+		int bpc = !m->allocates || (in_set(&set[FP_BRAND], t->brand) && in_set(&set[FP_PRODUCT], t->product) &&
+					    in_set(&set[FP_CAMPAIGN], t->campaign));
+		if (bpc)
+			m->tracked_revenue += t->revenue;
+		if (t->infl < 0 || rowof[t->infl] < 0)
+			continue;
+		struct infl_row *r = &m->row[rowof[t->infl]];
+		all_orders[rowof[t->infl]] += t->orders;
+		if (bpc) {
+			r->orders += t->orders;
+			r->revenue += t->revenue;
+		}
+	}
+}
+
+static void scan_payouts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
+{
+	for (size_t k = 0; k < ds->npayout; k++) {
+		const struct ds_payout *p = &ds->payout[k];
+		if (rowof[p->infl] < 0 || (p->date != DS_NO_DATE && !in_range(f, p->date)))
+			continue;
+		struct infl_row *r = &m->row[rowof[p->infl]];
+		r->base_spend += p->total;
+		r->pay_count++;
+		r->pay_orders += p->orders;
+		r->pay_basis |= 1u << p->basis;
+		if (r->pay_count == 1 || (p->date != DS_NO_DATE && (r->pay_last == DS_NO_DATE || p->date >= r->pay_last))) {
+			r->pay_rate = p->rate;
+			if (p->date != DS_NO_DATE)
+				r->pay_last = p->date;
+		}
+		m->basis_total[p->basis] += p->total;
+		m->basis_count[p->basis]++;
+	}
+}
+
+static void scan_posts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
+{
+	for (size_t k = 0; k < ds->npost; k++) {
+		const struct ds_post *p = &ds->post[k];
+		if (rowof[p->infl] < 0 || !in_range(f, p->date))
+			continue;
+		struct infl_row *r = &m->row[rowof[p->infl]];
+		r->posts++;
+		r->reach += p->reach;
+		r->engagement += p->likes + p->comments;
+	}
+}
+
+int metrics_compute(const struct dataset *ds, const struct filter *f, struct arena *a, struct metrics *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->ds = ds;
+	m->baseline = f->baseline;
+	m->allocates = filter_allocates(f);
+	struct idset set[FP_MULTI_MAX];
+	int32_t *rowof;
+	for (int p = 0; p < FP_MULTI_MAX; p++)
+		if (resolve(ds, &f->multi[p], a, &set[p]) < 0)
+			return -1;
+	if (select_influencers(ds, f, set, a, m, &rowof) < 0)
+		return -1;
+	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
+	if (!all_orders)
+		return -1;
+	scan_tracking(ds, f, set, rowof, all_orders, m);
+	scan_payouts(ds, f, rowof, m);
+	scan_posts(ds, f, rowof, m);
+	for (size_t i = 0; i < m->nrow; i++) {
+		struct infl_row *r = &m->row[i];
+		if (!m->allocates)
+			r->spend = (double)r->base_spend;
+		else if (all_orders[i] > 0)
+			r->spend = (double)r->base_spend * (double)r->orders / (double)all_orders[i];
+		m->revenue += r->revenue;
+		m->orders += r->orders;
+		m->spend += r->spend;
+		m->base_spend += r->base_spend;
+		m->posts += r->posts;
+		m->reach += r->reach;
+		m->engagement += r->engagement;
+	}
+	if (m->allocates)
+		m->unallocated = (double)m->base_spend - m->spend;
+	return 0;
+}
+
+struct ratio metrics_roas(const struct metrics *m)
+{
+	return ratio_div((double)m->revenue, m->spend);
+}
+
+struct ratio metrics_roi(const struct metrics *m)
+{
+	return ratio_div((double)m->revenue - m->spend, m->spend);
+}
+
+struct ratio metrics_incremental_roas(const struct metrics *m)
+{
+	struct ratio r = metrics_roas(m);
+	r.v -= m->baseline;
+	return r;
+}
+
+double metrics_incremental_revenue(const struct metrics *m)
+{
+	return (double)m->revenue - m->baseline * m->spend;
+}
+
+struct ratio metrics_cost_per_order(const struct metrics *m)
+{
+	return ratio_div(m->spend, (double)m->orders);
+}
+
+struct ratio metrics_aov(const struct metrics *m)
+{
+	return ratio_div((double)m->revenue, (double)m->orders);
+}
+
+struct ratio metrics_engagement_rate(const struct metrics *m)
+{
+	return ratio_div((double)m->engagement, (double)m->reach);
+}
+
+struct ratio metrics_influencer_share(const struct metrics *m)
+{
+	return ratio_div((double)m->revenue, (double)m->tracked_revenue);
+}
+
+struct ratio row_roas(const struct infl_row *r)
+{
+	return ratio_div((double)r->revenue, r->spend);
+}
+
+struct ratio row_cost_per_order(const struct infl_row *r)
+{
+	return ratio_div(r->spend, (double)r->orders);
+}
+
+struct ratio row_engagement_rate(const struct infl_row *r)
+{
+	return ratio_div((double)r->engagement, (double)r->reach);
+}
+
+static int cmp_id(const struct dataset *ds, const struct infl_row *a, const struct infl_row *b)
+{
+	return strcmp(strpool_get(&ds->pool, ds->infl[a->idx].id), strpool_get(&ds->pool, ds->infl[b->idx].id));
+}
+
+static int cmp3(double a, double b)
+{
+	return (a > b) - (a < b);
+}
+
+/* ROAS desc (undefined last), revenue desc, id asc. */
+static int cmp_best(const void *pa, const void *pb, void *ctx)
+{
+	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
+	struct ratio ra = row_roas(a), rb = row_roas(b);
+	if (ra.ok != rb.ok)
+		return ra.ok ? -1 : 1;
+	int c = ra.ok ? cmp3(rb.v, ra.v) : 0;
+	if (!c)
+		c = (b->revenue > a->revenue) - (b->revenue < a->revenue);
+	return c ? c : cmp_id(ctx, a, b);
+}
+
+/* ROAS asc, spend desc, id asc. */
+static int cmp_worst(const void *pa, const void *pb, void *ctx)
+{
+	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
+	int c = cmp3(row_roas(a).v, row_roas(b).v);
+	if (!c)
+		c = cmp3(b->spend, a->spend);
+	return c ? c : cmp_id(ctx, a, b);
+}
+
+void metrics_sort_by_roas(const struct metrics *m, const struct infl_row **rows, size_t n)
+{
+	qsort_r(rows, n, sizeof(*rows), cmp_best, (void *)m->ds);
+}
+
+size_t metrics_top(const struct metrics *m, int bottom, const struct infl_row **out, size_t max)
+{
+	size_t n = 0;
+	const struct infl_row **all = malloc((m->nrow ? m->nrow : 1) * sizeof(*all));
+	if (!all)
+		return 0;
+	for (size_t i = 0; i < m->nrow; i++)
+		if (m->row[i].spend > 0)
+			all[n++] = &m->row[i];
+	qsort_r(all, n, sizeof(*all), bottom ? cmp_worst : cmp_best, (void *)m->ds);
+	if (n > max)
+		n = max;
+	memcpy(out, all, n * sizeof(*out));
+	free(all);
+	return n;
+}

@@ -1,0 +1,76 @@
+/* metrics.h: the one aggregation core: every figure the pages and exports show. */
+#ifndef METRICS_H
+#define METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "dataset.h"
+#include "filter.h"
+
+/* A ratio that may be undefined (divisor 0). */
+struct ratio {
+	double v;
+	int ok;
+};
+
+struct ratio ratio_div(double num, double den);
+
+/* One influencer of the filtered set I. Money in paise; spend may be a
+ * fraction of a paisa after allocation and is rounded only for display. */
+struct infl_row {
+	int32_t idx;                 /* index into dataset influencers */
+	int64_t posts, reach, engagement;
+	int64_t orders, revenue;
+	double spend;                /* allocated when a brand/product/campaign filter is set */
+	int64_t base_spend;          /* payouts in range, before allocation */
+	int64_t pay_count, pay_orders;
+	int64_t pay_rate;            /* rate of the latest payout row */
+	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
+	unsigned pay_basis;          /* bit per enum ds_basis seen */
+};
+
+struct metrics {
+	const struct dataset *ds;
+	double baseline;
+	int allocates;               /* spend is allocated by orders share */
+	int64_t revenue, orders;
+	double spend, unallocated;
+	int64_t base_spend;
+	int64_t tracked_revenue;     /* all tracked revenue matching brand/product/campaign/date, organic too */
+	int64_t posts, reach, engagement;
+	struct infl_row *row;        /* every influencer in I, dataset order */
+	size_t nrow;
+	int64_t basis_total[BASIS__MAX];
+	int64_t basis_count[BASIS__MAX];
+};
+
+/* Computes every figure for the filter. Arrays live in the arena.
+ * Returns 0, or -1 when the arena is exhausted. */
+int metrics_compute(const struct dataset *ds, const struct filter *f, struct arena *a, struct metrics *m);
+
+/* Derived figures of the whole selection. */
+struct ratio metrics_roas(const struct metrics *m);
+struct ratio metrics_roi(const struct metrics *m);
+struct ratio metrics_incremental_roas(const struct metrics *m);
+double metrics_incremental_revenue(const struct metrics *m);
+struct ratio metrics_cost_per_order(const struct metrics *m);
+struct ratio metrics_aov(const struct metrics *m);
+struct ratio metrics_engagement_rate(const struct metrics *m);
+struct ratio metrics_influencer_share(const struct metrics *m);
+
+/* Derived figures of one influencer. */
+struct ratio row_roas(const struct infl_row *r);
+struct ratio row_cost_per_order(const struct infl_row *r);
+struct ratio row_engagement_rate(const struct infl_row *r);
+
+/* Orders the rows for top (best first) or bottom (worst first) lists: only
+ * rows with spend > 0; returns how many were written to out (at most max),
+ * out being an arena array of row pointers. */
+size_t metrics_top(const struct metrics *m, int bottom, const struct infl_row **out, size_t max);
+
+/* Sorts pointers to every row: ROAS desc (undefined last), revenue desc, id asc. */
+void metrics_sort_by_roas(const struct metrics *m, const struct infl_row **rows, size_t n);
+
+#endif

@@ -1,0 +1,17 @@
+/* pages.h: the page handlers each program's dispatch table points at. */
+#ifndef PAGES_H
+#define PAGES_H
+
+#include "app.h"
+
+/* dashboard program */
+enum app_status page_dashboard(struct request *r);
+enum app_status page_influencers(struct request *r);
+enum app_status page_influencer(struct request *r);
+/* upload program */
+enum app_status page_upload_form(struct request *r);
+/* export program */
+enum app_status page_export_summary(struct request *r);
+enum app_status page_export_influencers(struct request *r);
+
+#endif

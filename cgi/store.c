@@ -1,0 +1,270 @@
+/* store.c: immutable, versioned datasets under the uploads directory, with one atomic "current" switch. */
+#define _GNU_SOURCE
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int store_current(const char *uploads, char out[STORE_VERSION_MAX])
+{
+	char link[4096], target[256];
+	if (snprintf(link, sizeof(link), "%s/current", uploads) >= (int)sizeof(link))
+		return -1;
+	ssize_t n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return -1;
+	target[n] = '\0';
+	const char *slash = strrchr(target, '/');
+	const char *name = slash ? slash + 1 : target;
+	if (strlen(name) >= STORE_VERSION_MAX || !*name)
+		return -1;
+	strcpy(out, name);
+	return 0;
+}
+
+int store_file_path(const char *uploads, const char *version, enum ds_file f, char *out, size_t outsz)
+{
+	int n = snprintf(out, outsz, "%s/versions/%s/%s", uploads, version, ds_file_name[f]);
+	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+}
+
+/* Joins a directory and a name into out; -1 when it does not fit. */
+static int join(char *out, size_t outsz, const char *dir, const char *name)
+{
+	int n = snprintf(out, outsz, "%s/%s", dir, name);
+	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+}
+
+static int fsync_path(const char *path, int dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Copies src to dst (created 0640) and fsyncs it. */
+static int copy_file(const char *src, const char *dst)
+{
+	int in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return -1;
+	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+	int rc = -1;
+	if (out >= 0) {
+		char b[1 << 16];
+		ssize_t n;
+		rc = 0;
+		while ((n = read(in, b, sizeof(b))) != 0) {
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				rc = -1;
+				break;
+			}
+			for (ssize_t off = 0; off < n;) {
+				ssize_t w = write(out, b + off, (size_t)(n - off));
+				if (w < 0 && errno == EINTR)
+					continue;
+				if (w <= 0) {
+					rc = -1;
+					break;
+				}
+				off += w;
+			}
+			if (rc < 0)
+				break;
+		}
+		if (rc == 0 && fsync(out) < 0)
+			rc = -1;
+		if (close(out) < 0)
+			rc = -1;
+	}
+	close(in);
+	return rc;
+}
+
+/* Highest existing version number under versions/, 0 when none. */
+static long last_version(const char *uploads)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/versions", uploads);
+	DIR *d = opendir(path);
+	long max = 0;
+	if (!d)
+		return 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		char *end;
+		long v = strtol(e->d_name, &end, 10);
+		if (*end == '\0' && v > max)
+			max = v;
+	}
+	closedir(d);
+	return max;
+}
+
+static int write_meta(const char *dir, const struct store_meta *meta)
+{
+	char path[4096];
+	if (join(path, sizeof(path), dir, "meta.txt") < 0)
+		return -1;
+	FILE *fp = fopen(path, "wx");
+	if (!fp)
+		return -1;
+	time_t now = time(NULL);
+	struct tm tm;
+	char when[32];
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(fp, "created %s\nuser %s\n", when, meta->user && *meta->user ? meta->user : "unknown");
+	for (int f = 0; f < DSF__MAX; f++)
+		fprintf(fp, "rows %s %ld\n", ds_file_name[f], meta->rows[f]);
+	const char *w = meta->warnings ? meta->warnings : "";
+	while (*w) {
+		const char *nl = strchr(w, '\n');
+		size_t n = nl ? (size_t)(nl - w) : strlen(w);
+		fprintf(fp, "warning %.*s\n", (int)n, w);
+		w += n + (nl ? 1 : 0);
+	}
+	int rc = fflush(fp) == 0 && fsync(fileno(fp)) == 0 ? 0 : -1;
+	if (fclose(fp) != 0)
+		rc = -1;
+	return rc;
+}
+
+static int lock_writer(const char *uploads)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/.lock", uploads);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
+/* Removes a staging directory and the files in it. */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		char path[4096];
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			if (join(path, sizeof(path), dir, e->d_name) == 0)
+				unlink(path);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/* Points uploads/current at versions/<name> by renaming a fresh symlink over it. */
+static int switch_current(const char *uploads, const char *name)
+{
+	char tmp[4096], cur[4096], target[128];
+	snprintf(tmp, sizeof(tmp), "%s/.current.%ld", uploads, (long)getpid());
+	snprintf(cur, sizeof(cur), "%s/current", uploads);
+	snprintf(target, sizeof(target), "versions/%s", name);
+	unlink(tmp);
+	if (symlink(target, tmp) < 0)
+		return -1;
+	if (rename(tmp, cur) < 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return fsync_path(uploads, 1);
+}
+
+int store_commit(const char *uploads, const char *const src[DSF__MAX], const struct store_meta *meta,
+		 char out[STORE_VERSION_MAX], char *err, size_t errsz)
+{
+	char versions[4096], staging[4096], path[4096], final[4096];
+	int rc = -1;
+	snprintf(versions, sizeof(versions), "%s/versions", uploads);
+	if (mkdir(versions, 0750) < 0 && errno != EEXIST) {
+		snprintf(err, errsz, "cannot create %s: %s", versions, strerror(errno));
+		return -1;
+	}
+	int lock = lock_writer(uploads);
+	if (lock < 0) {
+		snprintf(err, errsz, "cannot lock the uploads directory: %s", strerror(errno));
+		return -1;
+	}
+	snprintf(staging, sizeof(staging), "%s/.staging-%ld", uploads, (long)getpid());
+	remove_tree(staging);
+	if (mkdir(staging, 0750) < 0) {
+		snprintf(err, errsz, "cannot create a staging directory: %s", strerror(errno));
+		goto out;
+	}
+	for (int f = 0; f < DSF__MAX; f++) {
+		if (join(path, sizeof(path), staging, ds_file_name[f]) < 0 || copy_file(src[f], path) < 0) {
+			snprintf(err, errsz, "cannot store %s: %s", ds_file_name[f], strerror(errno));
+			goto out;
+		}
+	}
+	if (write_meta(staging, meta) < 0 || fsync_path(staging, 1) < 0) {
+		snprintf(err, errsz, "cannot write the version's metadata: %s", strerror(errno));
+		goto out;
+	}
+	snprintf(out, STORE_VERSION_MAX, "%06ld", last_version(uploads) + 1);
+	if (join(final, sizeof(final), versions, out) < 0 || rename(staging, final) < 0 || fsync_path(versions, 1) < 0) {
+		snprintf(err, errsz, "cannot publish the version: %s", strerror(errno));
+		goto out;
+	}
+	if (switch_current(uploads, out) < 0) {
+		snprintf(err, errsz, "cannot switch to the new version: %s", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc < 0)
+		remove_tree(staging);
+	close(lock);
+	return rc;
+}
+
+int store_clean_staging(const char *uploads)
+{
+	int lock = lock_writer(uploads);
+	if (lock < 0)
+		return -1;
+	DIR *d = opendir(uploads);
+	int n = 0;
+	if (d) {
+		struct dirent *e;
+		char path[4096];
+		while ((e = readdir(d)) != NULL) {
+			if (strncmp(e->d_name, ".staging-", 9) != 0 && strncmp(e->d_name, ".current.", 9) != 0)
+				continue;
+			if (join(path, sizeof(path), uploads, e->d_name) < 0)
+				continue;
+			if (e->d_name[1] == 's')
+				remove_tree(path);
+			else
+				unlink(path);
+			n++;
+		}
+		closedir(d);
+	}
+	close(lock);
+	return n;
+}

@@ -1,0 +1,41 @@
+/* store.h: immutable, versioned datasets under the uploads directory, with one atomic "current" switch. */
+#ifndef STORE_H
+#define STORE_H
+
+#include <stddef.h>
+
+#include "report.h"
+
+#define STORE_VERSION_MAX 32
+
+/* Layout:  uploads/versions/NNNNNN/{four csv files, meta.txt}
+ *          uploads/current -> versions/NNNNNN   (symlink, replaced by rename)
+ *          uploads/.lock                         (flock: one writer at a time)
+ *          uploads/.staging-*                    (a version being written) */
+
+/* Name of the active version ("000003") into out; returns 0, or -1 when there
+ * is none yet. */
+int store_current(const char *uploads, char out[STORE_VERSION_MAX]);
+
+/* Path of one file of a version into out (size outsz). Returns 0 or -1 when
+ * it does not fit. */
+int store_file_path(const char *uploads, const char *version, enum ds_file f, char *out, size_t outsz);
+
+/* What a new version records about itself. */
+struct store_meta {
+	const char *user;           /* who uploaded; NULL = "unknown" */
+	long rows[DSF__MAX];
+	const char *warnings;       /* one per line, may be NULL */
+};
+
+/* Writes a new version from the four source files (all present), fsyncs it,
+ * and makes it current, holding the writer lock throughout. Returns 0 with
+ * the new version's name in out, or -1 with a reason in err. */
+int store_commit(const char *uploads, const char *const src[DSF__MAX], const struct store_meta *meta,
+		 char out[STORE_VERSION_MAX], char *err, size_t errsz);
+
+/* Removes staging directories left by a writer that died. Takes the writer
+ * lock. Returns the number removed or -1. */
+int store_clean_staging(const char *uploads);
+
+#endif

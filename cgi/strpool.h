@@ -1,0 +1,33 @@
+/* strpool.h: interned strings (dictionary encoding); equal strings share one id. */
+#ifndef STRPOOL_H
+#define STRPOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Id 0 is always the empty string. */
+struct strpool {
+	char *bytes;
+	size_t nbytes, abytes;
+	uint32_t *off;       /* offset of string id i in bytes */
+	uint32_t *len;
+	uint32_t count, acount;
+	uint32_t *slots;     /* open-addressing table of id+1, 0 = free */
+	uint32_t nslots;
+};
+
+/* Starts a pool holding only "". Returns 0 or -1 when out of memory. */
+int strpool_init(struct strpool *p);
+void strpool_free(struct strpool *p);
+/* Returns the id of [s, s+n), adding it when new; UINT32_MAX when out of
+ * memory or the pool would pass 4 GiB. */
+uint32_t strpool_intern(struct strpool *p, const char *s, size_t n);
+/* Returns the id of [s, s+n) or UINT32_MAX when absent. */
+uint32_t strpool_find(const struct strpool *p, const char *s, size_t n);
+/* NUL-terminated string of an id; owned by the pool. */
+static inline const char *strpool_get(const struct strpool *p, uint32_t id)
+{
+	return p->bytes + p->off[id];
+}
+
+#endif

@@ -1,0 +1,293 @@
+/* view.c: page pieces shared by the dashboard pages: loading, layout, filter form, KPI cards. */
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "val.h"
+
+enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v)
+{
+	char err[256];
+	if (filter_parse(r->query, r->arena, f, err, sizeof(err)) < 0) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_BAD_REQUEST;
+	}
+	*v = dscache_get(r->cfg->uploads, err, sizeof(err));
+	if (!*v) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_UNAVAILABLE;
+	}
+	return APP_OK;
+}
+
+/* Sets key to the canonical query of f minus the skipped parameters,
+ * prefixed with '?' when not empty. */
+static void set_query(struct tpl_dict *d, const char *key, const struct filter *f, unsigned skip, int global)
+{
+	struct buf out;
+	buf_init(&out, 1 << 20);
+	buf_putc(&out, '?');
+	filter_query(f, skip, &out);
+	const char *s = out.len > 1 ? buf_str(&out) : "";
+	if (global)
+		tpl_set_global(d, key, s);
+	else
+		tpl_set(d, key, s);
+	buf_free(&out);
+}
+
+void view_layout(struct tpl_dict *d, const struct request *r, const struct dsview *v, const struct filter *f,
+		 const char *title)
+{
+	tpl_set_global(d, "PATH", r->path);
+	tpl_set_global(d, "TITLE", title);
+	tpl_set_global(d, "VERSION", v ? v->version : "");
+	const unsigned list_params = 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE;
+	if (f) {
+		set_query(d, "QUERY", f, list_params, 1);
+		set_query(d, "EXPORT_QUERY", f, list_params | 1u << FP_GRAIN, 1);
+	}
+	tpl_include(d, "HEADER", "header.tpl");
+	tpl_include(d, "FOOTER", "footer.tpl");
+}
+
+static const struct {
+	enum fparam param;
+	enum choice_list list;
+	const char *label;
+} groups[] = {
+	{ FP_PLATFORM, CH_PLATFORM, "Platform" }, { FP_GENDER, CH_GENDER, "Gender" },
+	{ FP_CATEGORY, CH_CATEGORY, "Category" }, { FP_BRAND, CH_BRAND, "Brand" },
+	{ FP_PRODUCT, CH_PRODUCT, "Product" },    { FP_CAMPAIGN, CH_CAMPAIGN, "Campaign" },
+};
+
+static int is_selected(const struct fvalues *fv, const char *s)
+{
+	for (size_t i = 0; i < fv->n; i++)
+		if (strcmp(fv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* A chip: one active filter value and the link that removes it. */
+static void add_chip(struct tpl_dict *d, const struct filter *f, enum fparam p, const char *value)
+{
+	struct filter g = *f;
+	struct fvalues fewer = { 0, NULL };
+	const char *kept[FILTER_MAX_PAIRS];
+	if (p < FP_MULTI_MAX) {
+		for (size_t i = 0; i < f->multi[p].n && fewer.n < FILTER_MAX_PAIRS; i++)
+			if (strcmp(f->multi[p].v[i], value) != 0)
+				kept[fewer.n++] = f->multi[p].v[i];
+		fewer.v = kept;
+		g.multi[p] = fewer;
+	}
+	struct tpl_dict *c = tpl_section(d, "CHIP");
+	if (!c)
+		return;
+	tpl_setf(c, "CHIP_LABEL", "%s: %s", fparam_name[p], value);
+	set_query(c, "CHIP_QUERY", &g, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE |
+					       (p >= FP_MULTI_MAX ? 1u << p : 0), 0);
+}
+
+/* Adds the chips and notes for one repeatable parameter. */
+static void form_group(struct tpl_dict *d, struct tpl_dict *chips, const struct dsview *v, const struct filter *f,
+		       size_t gi)
+{
+	enum fparam p = groups[gi].param;
+	const struct fvalues *sel = &f->multi[p];
+	struct tpl_dict *g = tpl_section(d, "GROUP");
+	if (!g)
+		return;
+	tpl_set(g, "PARAM", fparam_name[p]);
+	tpl_set(g, "LABEL", groups[gi].label);
+	if (sel->n)
+		tpl_show(g, "GROUP_OPEN");
+	for (size_t i = 0; i < v->nchoice[groups[gi].list]; i++) {
+		const struct choice *c = &v->choice[groups[gi].list][i];
+		const char *s = strpool_get(&v->ds->pool, c->id);
+		struct tpl_dict *o = tpl_section(g, "OPTION");
+		if (!o)
+			return;
+		tpl_set(o, "VALUE", s);
+		tpl_setf(o, "COUNT", "%ld", c->count);
+		if (is_selected(sel, s))
+			tpl_show(o, "CHECKED");
+	}
+	for (size_t i = 0; i < sel->n; i++) {
+		add_chip(chips, f, p, sel->v[i]);
+		if (strpool_find(&v->ds->pool, sel->v[i], strlen(sel->v[i])) == UINT32_MAX) {
+			struct tpl_dict *u = tpl_section(d, "UNKNOWN_VALUE");
+			if (u)
+				tpl_setf(u, "UNKNOWN", "%s=%s", fparam_name[p], sel->v[i]);
+		}
+	}
+}
+
+void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct filter *f)
+{
+	char date[11];
+	struct buf q;
+	buf_init(&q, 1 << 20);
+	filter_query(f, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_GRAIN, &q);
+	struct tpl_dict *chips = q.len ? tpl_section(d, "ACTIVE") : NULL;
+	if (!q.len)
+		tpl_show(d, "OPEN");
+	buf_free(&q);
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		form_group(d, chips, v, f, i);
+	if (f->has_from) {
+		val_format_date(f->from, date);
+		tpl_set(d, "FROM", date);
+		add_chip(chips, f, FP_FROM, date);
+	}
+	if (f->has_to) {
+		val_format_date(f->to, date);
+		tpl_set(d, "TO", date);
+		add_chip(chips, f, FP_TO, date);
+	}
+	if (v->ds->first_date != DS_NO_DATE) {
+		val_format_date(v->ds->first_date, date);
+		tpl_set(d, "DATA_FIRST", date);
+		val_format_date(v->ds->last_date, date);
+		tpl_set(d, "DATA_LAST", date);
+	}
+	if (f->influencer) {
+		tpl_set(d, "INFLUENCER", f->influencer);
+		add_chip(chips, f, FP_INFLUENCER, f->influencer);
+		if (dataset_find_influencer(v->ds, f->influencer) < 0) {
+			struct tpl_dict *u = tpl_section(d, "UNKNOWN_VALUE");
+			if (u)
+				tpl_setf(u, "UNKNOWN", "influencer=%s", f->influencer);
+		}
+	}
+	tpl_setf(d, "BASELINE", "%g", f->baseline);
+	if (f->baseline_text && f->baseline != 1.0)
+		add_chip(chips, f, FP_BASELINE, f->baseline_text);
+	for (int g = GRAIN_DAY; g < GRAIN__MAX; g++) {
+		struct tpl_dict *o = tpl_section(d, "GRAIN_OPTION");
+		if (!o)
+			break;
+		tpl_set(o, "GRAIN", grain_name[g]);
+		if (f->grain == (enum grain)g)
+			tpl_show(o, "GRAIN_SELECTED");
+	}
+}
+
+static void set_money(struct tpl_dict *d, const char *key, double paise)
+{
+	char s[FMT_MAX];
+	fmt_inr(paise, s);
+	tpl_set(d, key, s);
+}
+
+static void set_ratio(struct tpl_dict *d, const char *key, struct ratio r)
+{
+	char s[FMT_MAX];
+	fmt_ratio2(r.v, r.ok, s);
+	tpl_set(d, key, s);
+}
+
+static void set_count(struct tpl_dict *d, const char *key, int64_t v)
+{
+	char s[FMT_MAX];
+	fmt_count(v, s);
+	tpl_set(d, key, s);
+}
+
+void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f)
+{
+	char s[FMT_MAX];
+	struct ratio roas = metrics_roas(m);
+	set_money(d, "REVENUE", (double)m->revenue);
+	set_money(d, "SPEND", m->spend);
+	set_ratio(d, "ROAS", roas);
+	set_ratio(d, "INCR_ROAS", metrics_incremental_roas(m));
+	set_money(d, "INCR_REVENUE", metrics_incremental_revenue(m));
+	set_ratio(d, "ROI", metrics_roi(m));
+	set_count(d, "ORDERS", m->orders);
+	set_money(d, "CPO", metrics_cost_per_order(m).v);
+	if (!metrics_cost_per_order(m).ok)
+		set_ratio(d, "CPO", metrics_cost_per_order(m));
+	set_money(d, "AOV", metrics_aov(m).v);
+	if (!metrics_aov(m).ok)
+		set_ratio(d, "AOV", metrics_aov(m));
+	struct ratio share = metrics_influencer_share(m);
+	fmt_percent(share.v, share.ok, s);
+	tpl_set(d, "SHARE", s);
+	set_money(d, "TRACKED_REVENUE", (double)m->tracked_revenue);
+	set_count(d, "INFLUENCER_COUNT", (int64_t)m->nrow);
+	set_count(d, "POSTS", m->posts);
+	set_count(d, "REACH", m->reach);
+	struct ratio er = metrics_engagement_rate(m);
+	fmt_percent(er.v, er.ok, s);
+	tpl_set(d, "ENG_RATE", s);
+	tpl_setf(d, "BASELINE", "%g", f->baseline);
+	if (roas.ok && roas.v < f->baseline)
+		tpl_show(d, "ROAS_BELOW");
+	if (m->allocates) {
+		tpl_show(d, "ALLOCATED");
+		set_money(d, "UNALLOCATED", m->unallocated);
+		set_money(d, "BASE_SPEND", (double)m->base_spend);
+	}
+}
+
+void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
+			 const struct infl_row *row, const struct filter *f)
+{
+	const struct dataset *ds = m->ds;
+	const struct ds_influencer *in = &ds->infl[row->idx];
+	struct tpl_dict *x = tpl_section(d, section);
+	if (!x)
+		return;
+	struct buf href;
+	buf_init(&href, 4096);
+	buf_puts(&href, "/influencers/");
+	filter_url_encode(&href, strpool_get(&ds->pool, in->id));
+	tpl_set(x, "HREF", buf_str(&href));
+	buf_free(&href);
+	tpl_set(x, "ID", strpool_get(&ds->pool, in->id));
+	tpl_set(x, "NAME", strpool_get(&ds->pool, in->name));
+	tpl_set(x, "PLATFORM", strpool_get(&ds->pool, in->platform));
+	tpl_set(x, "CATEGORY", strpool_get(&ds->pool, in->category));
+	tpl_set(x, "GENDER", strpool_get(&ds->pool, in->gender));
+	set_count(x, "FOLLOWERS", in->followers);
+	set_count(x, "POSTS", row->posts);
+	set_count(x, "REACH", row->reach);
+	set_count(x, "ENGAGEMENT", row->engagement);
+	char s[FMT_MAX];
+	struct ratio er = row_engagement_rate(row);
+	fmt_percent(er.v, er.ok, s);
+	tpl_set(x, "ENG_RATE", s);
+	set_count(x, "ORDERS", row->orders);
+	set_money(x, "REVENUE", (double)row->revenue);
+	set_money(x, "SPEND", row->spend);
+	struct ratio roas = row_roas(row);
+	set_ratio(x, "ROAS", roas);
+	struct ratio incr = roas;
+	incr.v -= f->baseline;
+	set_ratio(x, "INCR_ROAS", incr);
+	struct ratio cpo = row_cost_per_order(row);
+	if (cpo.ok)
+		set_money(x, "CPO", cpo.v);
+	else
+		set_ratio(x, "CPO", cpo);
+	if (roas.ok && roas.v < f->baseline)
+		tpl_show(x, "BELOW");
+}
+
+enum app_status view_send(struct request *r, struct tpl_dict *d, const char *file)
+{
+	struct buf out;
+	buf_init(&out, 64 << 20);
+	if (tpl_expand(file, d, &out) < 0) {
+		buf_free(&out);
+		app_set_reason(r, "template expansion failed");
+		return APP_INTERNAL;
+	}
+	app_send(r, 200, "text/html; charset=utf-8", &out);
+	buf_free(&out);
+	return APP_OK;
+}

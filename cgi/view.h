@@ -1,0 +1,34 @@
+/* view.h: page pieces shared by the dashboard pages: loading, layout, filter form, KPI cards. */
+#ifndef VIEW_H
+#define VIEW_H
+
+#include "app.h"
+#include "dscache.h"
+#include "filter.h"
+#include "metrics.h"
+#include "tpl.h"
+
+/* Parses the query and finds the current dataset. On failure returns the
+ * status for the loop (reason set on the request). */
+enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v);
+
+/* Fills the values every page shows: title, dataset version, links that
+ * keep the filters (QUERY, EXPORT_QUERY), the header and footer includes. */
+void view_layout(struct tpl_dict *d, const struct request *r, const struct dsview *v, const struct filter *f,
+		 const char *title);
+
+/* The filter form: one FILTER_<NAME> section per choice list with checked
+ * state and counts; dates, baseline; active filter chips. */
+void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct filter *f);
+
+/* The KPI values of a selection. */
+void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f);
+
+/* One INFLUENCER row dictionary in section `section`. */
+void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
+			 const struct infl_row *row, const struct filter *f);
+
+/* Expands the page template and sends it with status 200. */
+enum app_status view_send(struct request *r, struct tpl_dict *d, const char *file);
+
+#endif

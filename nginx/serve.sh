@@ -1,0 +1,51 @@
+#!/bin/sh
+# serve.sh: starts the three FastCGI programs and a private nginx; foreground until Ctrl-C unless BACKGROUND=1.
+# Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND.
+set -eu
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${PORT:-8080}
+WORKERS=${WORKERS:-2}
+UPLOADS=${UPLOADS:-$TOP/uploads}
+RUNDIR=${RUNDIR:-$TOP/run}
+BIN=${BIN:-$TOP/build/release}
+MAX_BODY=${MAX_BODY:-200m}
+BACKGROUND=${BACKGROUND:-0}
+
+RUNDIR=$(mkdir -p "$RUNDIR" && cd "$RUNDIR" && pwd)
+mkdir -p "$RUNDIR/logs" "$RUNDIR/tmp" "$UPLOADS"
+chmod 750 "$UPLOADS"
+RUNDIR=$RUNDIR sh "$TOP/nginx/stop.sh" quiet
+
+# A first run gets the generated sample dataset.
+if [ ! -e "$UPLOADS/current" ]; then
+	"$BIN/gen" --out "$RUNDIR/sample" >/dev/null
+	"$BIN/import" --user sample "$UPLOADS" "$RUNDIR/sample" >/dev/null 2>&1 || {
+		echo "serve: importing the sample dataset failed" >&2; exit 1; }
+	echo "serve: loaded the generated sample dataset into $UPLOADS"
+fi
+
+fill() {
+	sed -e "s|@PORT@|$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@PUBLIC@|$TOP/public|g" \
+	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$(id -un)|g" "$1" > "$2"
+}
+fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
+fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"
+cp "$TOP/nginx/fastcgi.conf" "$RUNDIR/fastcgi.conf"
+
+for prog in dashboard upload export; do
+	rm -f "$RUNDIR/$prog.sock"
+	UPLOADS_DIR=$UPLOADS TEMPLATE_DIR=$TOP/templates WORKERS=$WORKERS LOG_FILE=$RUNDIR/logs/$prog.log \
+		spawn-fcgi -s "$RUNDIR/$prog.sock" -M 0600 -P "$RUNDIR/$prog.pid" -- "$BIN/$prog" \
+		>>"$RUNDIR/logs/$prog.log" 2>&1
+done
+
+if [ "$BACKGROUND" = 1 ]; then
+	nginx -p "$RUNDIR" -c "$RUNDIR/nginx.conf" -e "$RUNDIR/logs/error.log"
+	exit 0
+fi
+
+trap 'RUNDIR=$RUNDIR sh "$TOP/nginx/stop.sh" quiet; exit 0' INT TERM
+echo "serve: dashboard on http://127.0.0.1:$PORT/ (Ctrl-C stops it; logs in $RUNDIR/logs)"
+nginx -p "$RUNDIR" -c "$RUNDIR/nginx.conf" -e "$RUNDIR/logs/error.log" -g 'daemon off;' &
+wait $! || true
+RUNDIR=$RUNDIR sh "$TOP/nginx/stop.sh" quiet

@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="filters" aria-label="Filters">
+{{#ACTIVE}}<p class="chips"><span class="chips-label">Active filters:</span> {{#CHIP}}<a class="chip" href="{{PATH}}{{CHIP_QUERY}}" title="Remove this filter">{{CHIP_LABEL}} <span aria-hidden="true">&#215;</span></a> {{/CHIP}}<a class="clear" href="{{PATH}}">Clear all</a></p>{{/ACTIVE}}
+{{#UNKNOWN_VALUE}}<p class="notice">{{UNKNOWN}} is not in the data, so it selects nothing.</p>{{/UNKNOWN_VALUE}}
+<details{{#OPEN}} open{{/OPEN}}>
+<summary>Filters</summary>
+<form method="get" action="{{PATH}}">
+  <div class="groups">
+  {{#GROUP}}
+  <fieldset>
+    <legend>{{LABEL}}</legend>
+    {{#OPTION}}<label><input type="checkbox" name="{{PARAM}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{VALUE}} <span class="count">({{COUNT}})</span></label>{{/OPTION}}
+  </fieldset>
+  {{/GROUP}}
+  <fieldset>
+    <legend>Dates</legend>
+    <label>From <input type="date" name="from" value="{{FROM}}" min="{{DATA_FIRST}}" max="{{DATA_LAST}}"></label>
+    <label>To <input type="date" name="to" value="{{TO}}" min="{{DATA_FIRST}}" max="{{DATA_LAST}}"></label>
+    <p class="hint">Data from {{DATA_FIRST}} to {{DATA_LAST}}</p>
+  </fieldset>
+  <fieldset>
+    <legend>Other</legend>
+    <label>Influencer id <input type="text" name="influencer" value="{{INFLUENCER}}" maxlength="200"></label>
+    <label>Baseline ROAS <input type="number" name="baseline" value="{{BASELINE}}" min="0" max="1000" step="0.01"></label>
+    <label>Trend grain <select name="grain"><option value="">automatic</option>{{#GRAIN_OPTION}}<option value="{{GRAIN}}"{{#GRAIN_SELECTED}} selected{{/GRAIN_SELECTED}}>{{GRAIN}}</option>{{/GRAIN_OPTION}}</select></label>
+  </fieldset>
+  </div>
+  <p><button type="submit">Apply filters</button> <a href="{{PATH}}">Clear all</a></p>
+</form>
+</details>
+</section>

@@ -1,0 +1,117 @@
+"""conftest.py: starts the real stack (nginx + the three FastCGI programs) for the black-box tests."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(TOP, "tests", "oracle"))
+BIN = os.environ.get("BIN", os.path.join(TOP, "build", "asan"))
+EXTERNAL = os.path.abspath(os.path.join(TOP, "..", "shared", "data", "external-sample"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8")
+
+
+class Stack:
+    """One running instance: its own port, run directory and uploads directory."""
+
+    def __init__(self, root, workers=2):
+        self.root = root
+        self.rundir = os.path.join(root, "run")
+        self.uploads = os.path.join(root, "uploads")
+        self.port = free_port()
+        self.base = "http://127.0.0.1:%d" % self.port
+        self.workers = workers
+
+    def env(self):
+        e = dict(os.environ)
+        e.update(PORT=str(self.port), RUNDIR=self.rundir, UPLOADS=self.uploads, BIN=BIN,
+                 WORKERS=str(self.workers), BACKGROUND="1",
+                 ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:log_path=" + os.path.join(self.root, "asan"))
+        return e
+
+    def start(self):
+        subprocess.run(["sh", os.path.join(TOP, "nginx", "serve.sh")], env=self.env(), check=True,
+                       stdout=subprocess.DEVNULL)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                if self.get("/static/style.css").status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("the stack did not come up")
+
+    def stop(self):
+        subprocess.run(["sh", os.path.join(TOP, "nginx", "stop.sh"), "quiet"], env=self.env(), check=False)
+
+    def get(self, path, headers=None, method="GET", data=None):
+        req = urllib.request.Request(self.base + path, headers=headers or {}, method=method, data=data)
+        try:
+            with urllib.request.urlopen(req, timeout=60) as r:
+                return Response(r.status, r.headers, r.read())
+        except urllib.error.HTTPError as e:
+            return Response(e.code, e.headers, e.read())
+
+    def import_dir(self, directory, user="tests"):
+        return subprocess.run([os.path.join(BIN, "import"), "--user", user, self.uploads, directory],
+                              capture_output=True, text=True,
+                              env=dict(os.environ, ASAN_OPTIONS="detect_leaks=1"))
+
+    def current(self):
+        return os.readlink(os.path.join(self.uploads, "current"))
+
+    def sanitizer_reports(self):
+        return [f for f in os.listdir(self.root) if f.startswith("asan")]
+
+
+@pytest.fixture(scope="module")
+def stack():
+    root = tempfile.mkdtemp(prefix="roi-test-")
+    s = Stack(root)
+    s.start()
+    yield s
+    s.stop()
+    reports = s.sanitizer_reports()
+    texts = [open(os.path.join(root, f), encoding="utf-8", errors="replace").read() for f in reports]
+    if not os.environ.get("KEEP_STACK"):
+        shutil.rmtree(root, ignore_errors=True)
+    assert not reports, "sanitizer reports from the programs:\n" + "\n".join(texts)
+
+
+def csv_rows(resp):
+    import csv
+    import io
+    return list(csv.reader(io.StringIO(resp.text)))
+
+
+def summary(stack, query=""):
+    r = stack.get("/export/summary.csv" + ("?" + query if query else ""))
+    assert r.status == 200, r.text
+    rows = csv_rows(r)
+    assert rows[0] == ["metric", "value"]
+    return dict(rows[1:])
