@@ -34,6 +34,8 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 REL := build/release
 ASN := build/asan
 
+.SECONDARY:
+
 .PHONY: all deps build asan run stop import test unit blackbox clean gen-sample
 
 all: build

@@ -322,6 +322,18 @@ static int add_payout(struct ingest *g, const struct csvread_row *row, const str
 	return 0;
 }
 
+static int row_is_blank(const struct csvread_row *row)
+{
+	for (size_t i = 0; i < row->nfields; i++) {
+		const char *s = row->field[i];
+		size_t n = row->len[i];
+		val_trim(&s, &n);
+		if (n)
+			return 0;
+	}
+	return 1;
+}
+
 static int on_row(void *ctx, const struct csvread_row *row)
 {
 	struct ingest *g = ctx;
@@ -330,6 +342,8 @@ static int on_row(void *ctx, const struct csvread_row *row)
 		read_header(g, row);
 		return g->fatal ? -1 : 0;
 	}
+	if (row_is_blank(row))
+		return 0; /* ",,,," rows that spreadsheets append, like blank lines */
 	if (row->bad_utf8) {
 		report_error(g->rep, g->file, row->line, NULL, row->field[row->bad_utf8 - 1],
 			     row->len[row->bad_utf8 - 1], "invalid UTF-8 in field %zu", row->bad_utf8);

@@ -38,8 +38,9 @@ class Response:
 class Stack:
     """One running instance: its own port, run directory and uploads directory."""
 
-    def __init__(self, root, workers=2):
+    def __init__(self, root, workers=2, bin_dir=BIN):
         self.root = root
+        self.bin = bin_dir
         self.rundir = os.path.join(root, "run")
         self.uploads = os.path.join(root, "uploads")
         self.port = free_port()
@@ -48,7 +49,7 @@ class Stack:
 
     def env(self):
         e = dict(os.environ)
-        e.update(PORT=str(self.port), RUNDIR=self.rundir, UPLOADS=self.uploads, BIN=BIN,
+        e.update(PORT=str(self.port), RUNDIR=self.rundir, UPLOADS=self.uploads, BIN=self.bin,
                  WORKERS=str(self.workers), BACKGROUND="1",
                  ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:log_path=" + os.path.join(self.root, "asan"))
         return e
@@ -78,7 +79,7 @@ class Stack:
             return Response(e.code, e.headers, e.read())
 
     def import_dir(self, directory, user="tests"):
-        return subprocess.run([os.path.join(BIN, "import"), "--user", user, self.uploads, directory],
+        return subprocess.run([os.path.join(self.bin, "import"), "--user", user, self.uploads, directory],
                               capture_output=True, text=True,
                               env=dict(os.environ, ASAN_OPTIONS="detect_leaks=1"))
 
@@ -89,11 +90,26 @@ class Stack:
         return [f for f in os.listdir(self.root) if f.startswith("asan")]
 
 
+    def pids(self, program):
+        """The supervisor's pid and its workers' pids."""
+        with open(os.path.join(self.rundir, program + ".pid")) as f:
+            parent = int(f.read())
+        out = subprocess.run(["pgrep", "-P", str(parent)], capture_output=True, text=True).stdout
+        return parent, sorted(int(p) for p in out.split())
+
+
+def start_stack(**kw):
+    root = tempfile.mkdtemp(prefix="roi-test-")
+    os.chmod(root, 0o755)
+    s = Stack(root, **kw)
+    s.start()
+    return s
+
+
 @pytest.fixture(scope="module")
 def stack():
-    root = tempfile.mkdtemp(prefix="roi-test-")
-    s = Stack(root)
-    s.start()
+    s = start_stack()
+    root = s.root
     yield s
     s.stop()
     reports = s.sanitizer_reports()

@@ -102,3 +102,20 @@ def test_import_usage_errors_exit_2(tmp_path):
     res = subprocess.run([os.path.join(BIN, "import"), str(tmp_path / "u"), str(tmp_path)],
                          capture_output=True, text=True)
     assert res.returncode == 2 and "holds none of" in res.stderr
+
+
+def test_rows_of_empty_cells_are_skipped_like_blank_lines(stack, tmp_path):
+    d = str(tmp_path)
+    files = {
+        "influencers.csv": "id,name\r\nA,Alpha\r\n,\r\n\r\n",
+        "posts.csv": "influencer_id,date\n",
+        "tracking_data.csv": "influencer_id,date,orders,revenue\nA,2025-01-01,1,100\n,,,\n   \nA,2025-01-02,1,50\n",
+        "payouts.csv": "influencer_id,total_payout\nA,75\n,\n",
+    }
+    for name, text in files.items():
+        with open(os.path.join(d, name), "w", newline="") as f:
+            f.write(text)
+    res = stack.import_dir(d)
+    assert res.returncode == 0, res.stderr
+    s = summary(stack)
+    assert (s["revenue"], s["spend"], s["roas"], s["orders"]) == ("150.00", "75.00", "2.0000", "2")
