@@ -8,7 +8,7 @@ UPLOADS ?= $(CURDIR)/uploads
 RUNDIR ?= $(CURDIR)/run
 
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
-	libctemplate-dev nginx-light libcmocka-dev curl python3 python3-pytest
+	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest
 
 CC ?= cc
 CXX ?= c++

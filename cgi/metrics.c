@@ -263,9 +263,15 @@ static int cmp_worst(const void *pa, const void *pb, void *ctx)
 	return c ? c : cmp_id(ctx, a, b);
 }
 
-void metrics_sort_by_roas(const struct metrics *m, const struct infl_row **rows, size_t n)
+const struct infl_row **metrics_by_roas(const struct metrics *m, struct arena *a)
 {
-	qsort_r(rows, n, sizeof(*rows), cmp_best, (void *)m->ds);
+	const struct infl_row **rows = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*rows));
+	if (!rows)
+		return NULL;
+	for (size_t i = 0; i < m->nrow; i++)
+		rows[i] = &m->row[i];
+	qsort_r(rows, m->nrow, sizeof(*rows), cmp_best, (void *)m->ds);
+	return rows;
 }
 
 size_t metrics_top(const struct metrics *m, int bottom, const struct infl_row **out, size_t max)

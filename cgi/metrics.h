@@ -70,7 +70,8 @@ struct ratio row_engagement_rate(const struct infl_row *r);
  * out being an arena array of row pointers. */
 size_t metrics_top(const struct metrics *m, int bottom, const struct infl_row **out, size_t max);
 
-/* Sorts pointers to every row: ROAS desc (undefined last), revenue desc, id asc. */
-void metrics_sort_by_roas(const struct metrics *m, const struct infl_row **rows, size_t n);
+/* Pointers to every row, ROAS desc (undefined last), then revenue desc, then
+ * id asc; an arena array of m->nrow entries, or NULL when out of memory. */
+const struct infl_row **metrics_by_roas(const struct metrics *m, struct arena *a);
 
 #endif

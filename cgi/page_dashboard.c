@@ -7,19 +7,6 @@
 
 #define TOP_N 10
 
-/* Parses, loads and computes; on failure returns the status to answer. */
-static enum app_status prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m)
-{
-	enum app_status st = view_load(r, f, v);
-	if (st != APP_OK)
-		return st;
-	if (metrics_compute((*v)->ds, f, r->arena, m) < 0) {
-		app_set_reason(r, "out of memory computing the figures");
-		return APP_INTERNAL;
-	}
-	return APP_OK;
-}
-
 /* One influencer table (table.tpl) at the include point name. */
 static void table(struct tpl_dict *d, const char *name, const char *caption, const struct metrics *m,
 		  const struct infl_row *const *rows, size_t n, const struct filter *f)
@@ -48,7 +35,7 @@ enum app_status page_dashboard(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
 	struct tpl_dict *d = tpl_new();
@@ -70,18 +57,13 @@ enum app_status page_influencers(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
-	const struct infl_row **rows = arena_calloc(r->arena, m.nrow ? m.nrow : 1, sizeof(*rows));
-	struct tpl_dict *d = tpl_new();
-	if (!rows || !d) {
-		tpl_free(d);
+	const struct infl_row **rows = metrics_by_roas(&m, r->arena);
+	struct tpl_dict *d = rows ? tpl_new() : NULL;
+	if (!d)
 		return APP_INTERNAL;
-	}
-	for (size_t i = 0; i < m.nrow; i++)
-		rows[i] = &m.row[i];
-	metrics_sort_by_roas(&m, rows, m.nrow);
 	view_layout(d, r, v, &f, "Influencers");
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
 	table(d, "TABLE", "Every influencer of the selection, by ROAS", &m, rows, m.nrow, &f);

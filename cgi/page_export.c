@@ -44,19 +44,6 @@ static const char *export_name(struct request *r, const char *what, const struct
 	return name ? name : "export.csv";
 }
 
-static enum app_status prepare(struct request *r, struct filter *f, struct metrics *m)
-{
-	const struct dsview *v;
-	enum app_status st = view_load(r, f, &v);
-	if (st != APP_OK)
-		return st;
-	if (metrics_compute(v->ds, f, r->arena, m) < 0) {
-		app_set_reason(r, "out of memory computing the figures");
-		return APP_INTERNAL;
-	}
-	return APP_OK;
-}
-
 static void money_cell(struct csvout *c, double paise)
 {
 	char s[FMT_MAX];
@@ -71,46 +58,40 @@ static void ratio_cell(struct csvout *c, struct ratio r)
 	csvout_number(c, s);
 }
 
-static void metric_row(struct csvout *c, const char *name)
+/* Money from a ratio such as cost per order: 2 decimals, or "" when undefined. */
+static void money_ratio_cell(struct csvout *c, struct ratio r)
 {
-	csvout_text(c, name);
+	if (r.ok)
+		money_cell(c, r.v);
+	else
+		csvout_number(c, "");
 }
 
 enum app_status page_export_summary(struct request *r)
 {
 	struct filter f;
+	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = prepare(r, &f, &m);
+	enum app_status st = view_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
 	struct csvout c;
-	struct ratio cpo = metrics_cost_per_order(&m), aov = metrics_aov(&m);
 	csvout_begin(&c, r, export_name(r, "summary", &f));
 	csvout_text(&c, "metric"), csvout_text(&c, "value"), csvout_end_row(&c);
-	metric_row(&c, "revenue"), money_cell(&c, (double)m.revenue), csvout_end_row(&c);
-	metric_row(&c, "spend"), money_cell(&c, m.spend), csvout_end_row(&c);
-	metric_row(&c, "roas"), ratio_cell(&c, metrics_roas(&m)), csvout_end_row(&c);
-	metric_row(&c, "roi"), ratio_cell(&c, metrics_roi(&m)), csvout_end_row(&c);
-	metric_row(&c, "incremental_revenue"), money_cell(&c, metrics_incremental_revenue(&m)), csvout_end_row(&c);
-	metric_row(&c, "incremental_roas"), ratio_cell(&c, metrics_incremental_roas(&m)), csvout_end_row(&c);
-	metric_row(&c, "orders"), csvout_int(&c, m.orders), csvout_end_row(&c);
-	metric_row(&c, "cost_per_order");
-	if (cpo.ok)
-		money_cell(&c, cpo.v);
-	else
-		csvout_number(&c, "");
-	csvout_end_row(&c);
-	metric_row(&c, "aov");
-	if (aov.ok)
-		money_cell(&c, aov.v);
-	else
-		csvout_number(&c, "");
-	csvout_end_row(&c);
-	metric_row(&c, "influencers"), csvout_int(&c, (int64_t)m.nrow), csvout_end_row(&c);
-	metric_row(&c, "posts"), csvout_int(&c, m.posts), csvout_end_row(&c);
-	metric_row(&c, "reach"), csvout_int(&c, m.reach), csvout_end_row(&c);
-	metric_row(&c, "engagement_rate"), ratio_cell(&c, metrics_engagement_rate(&m)), csvout_end_row(&c);
-	metric_row(&c, "unallocated_spend"), money_cell(&c, m.unallocated), csvout_end_row(&c);
+	csvout_text(&c, "revenue"), money_cell(&c, (double)m.revenue), csvout_end_row(&c);
+	csvout_text(&c, "spend"), money_cell(&c, m.spend), csvout_end_row(&c);
+	csvout_text(&c, "roas"), ratio_cell(&c, metrics_roas(&m)), csvout_end_row(&c);
+	csvout_text(&c, "roi"), ratio_cell(&c, metrics_roi(&m)), csvout_end_row(&c);
+	csvout_text(&c, "incremental_revenue"), money_cell(&c, metrics_incremental_revenue(&m)), csvout_end_row(&c);
+	csvout_text(&c, "incremental_roas"), ratio_cell(&c, metrics_incremental_roas(&m)), csvout_end_row(&c);
+	csvout_text(&c, "orders"), csvout_int(&c, m.orders), csvout_end_row(&c);
+	csvout_text(&c, "cost_per_order"), money_ratio_cell(&c, metrics_cost_per_order(&m)), csvout_end_row(&c);
+	csvout_text(&c, "aov"), money_ratio_cell(&c, metrics_aov(&m)), csvout_end_row(&c);
+	csvout_text(&c, "influencers"), csvout_int(&c, (int64_t)m.nrow), csvout_end_row(&c);
+	csvout_text(&c, "posts"), csvout_int(&c, m.posts), csvout_end_row(&c);
+	csvout_text(&c, "reach"), csvout_int(&c, m.reach), csvout_end_row(&c);
+	csvout_text(&c, "engagement_rate"), ratio_cell(&c, metrics_engagement_rate(&m)), csvout_end_row(&c);
+	csvout_text(&c, "unallocated_spend"), money_cell(&c, m.unallocated), csvout_end_row(&c);
 	if (csvout_finish(&c) < 0)
 		app_log(r, "WARN", "client went away during %s", r->path);
 	return APP_OK;
@@ -138,30 +119,25 @@ static void influencer_line(struct csvout *c, const struct metrics *m, const str
 	csvout_int(c, row->orders);
 	money_cell(c, (double)row->revenue);
 	money_cell(c, row->spend);
-	struct ratio roas = row_roas(row), incr = roas, cpo = row_cost_per_order(row);
+	struct ratio roas = row_roas(row), incr = roas;
 	incr.v -= m->baseline;
 	ratio_cell(c, roas);
 	ratio_cell(c, incr);
-	if (cpo.ok)
-		money_cell(c, cpo.v);
-	else
-		csvout_number(c, "");
+	money_ratio_cell(c, row_cost_per_order(row));
 	csvout_end_row(c);
 }
 
 enum app_status page_export_influencers(struct request *r)
 {
 	struct filter f;
+	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = prepare(r, &f, &m);
+	enum app_status st = view_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
-	const struct infl_row **rows = arena_calloc(r->arena, m.nrow ? m.nrow : 1, sizeof(*rows));
+	const struct infl_row **rows = metrics_by_roas(&m, r->arena);
 	if (!rows)
 		return APP_INTERNAL;
-	for (size_t i = 0; i < m.nrow; i++)
-		rows[i] = &m.row[i];
-	metrics_sort_by_roas(&m, rows, m.nrow);
 	struct csvout c;
 	csvout_begin(&c, r, export_name(r, "influencers", &f));
 	for (size_t i = 0; i < sizeof(influencer_columns) / sizeof(influencer_columns[0]); i++)

@@ -22,6 +22,18 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
 	return APP_OK;
 }
 
+enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m)
+{
+	enum app_status st = view_load(r, f, v);
+	if (st != APP_OK)
+		return st;
+	if (metrics_compute((*v)->ds, f, r->arena, m) < 0) {
+		app_set_reason(r, "out of memory computing the figures");
+		return APP_INTERNAL;
+	}
+	return APP_OK;
+}
+
 /* Sets key to the canonical query of f minus the skipped parameters,
  * prefixed with '?' when not empty. */
 static void set_query(struct tpl_dict *d, const char *key, const struct filter *f, unsigned skip, int global)

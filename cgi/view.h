@@ -12,6 +12,10 @@
  * status for the loop (reason set on the request). */
 enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v);
 
+/* view_load plus the figures of the selection in m (arrays in the request's
+ * arena). On failure returns the status for the loop. */
+enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m);
+
 /* Fills the values every page shows: title, dataset version, links that
  * keep the filters (QUERY, EXPORT_QUERY), the header and footer includes. */
 void view_layout(struct tpl_dict *d, const struct request *r, const struct dsview *v, const struct filter *f,

@@ -119,6 +119,13 @@ def stack():
     assert not reports, "sanitizer reports from the programs:\n" + "\n".join(texts)
 
 
+def write_files(directory, files):
+    """Writes {name: text} into directory byte for byte (newlines kept as given)."""
+    for name, text in files.items():
+        with open(os.path.join(directory, name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+
 def csv_rows(resp):
     import csv
     import io

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 import messy
-from conftest import BIN, EXTERNAL, csv_rows, summary
+from conftest import BIN, EXTERNAL, csv_rows, summary, write_files
 
 
 def test_external_sample_gives_its_readme_figures(stack):
@@ -79,9 +79,7 @@ def test_worked_example_of_the_spec(stack, tmp_path):
                              "HKVitals,A,2025-01-02,2,3000\nMuscleBlaze,B,2025-01-03,1,500\n",
         "payouts.csv": "influencer_id,total_payout\nA,1000\nB,1000\n",
     }
-    for name, text in files.items():
-        with open(os.path.join(d, name), "w") as f:
-            f.write(text)
+    write_files(d, files)
     assert stack.import_dir(d).returncode == 0
     s = summary(stack)
     assert (s["revenue"], s["spend"], s["roas"], s["incremental_roas"]) == ("4500.00", "2000.00", "2.2500", "1.2500")
@@ -112,9 +110,7 @@ def test_rows_of_empty_cells_are_skipped_like_blank_lines(stack, tmp_path):
         "tracking_data.csv": "influencer_id,date,orders,revenue\nA,2025-01-01,1,100\n,,,\n   \nA,2025-01-02,1,50\n",
         "payouts.csv": "influencer_id,total_payout\nA,75\n,\n",
     }
-    for name, text in files.items():
-        with open(os.path.join(d, name), "w", newline="") as f:
-            f.write(text)
+    write_files(d, files)
     res = stack.import_dir(d)
     assert res.returncode == 0, res.stderr
     s = summary(stack)

@@ -115,3 +115,15 @@ def test_influencer_drilldown_matches_export(stack):
 
 def test_head_request(stack):
     assert stack.get("/", method="HEAD").status == 200
+
+
+def test_every_template_autoescapes_and_has_no_script():
+    import glob
+    import os
+    from conftest import TOP
+    files = glob.glob(os.path.join(TOP, "templates", "*.tpl"))
+    assert len(files) >= 8
+    for path in files:
+        text = open(path, encoding="utf-8").read()
+        assert text.startswith('{{%AUTOESCAPE context="HTML"}}'), path
+        assert "<script" not in text.lower(), path

@@ -5,7 +5,7 @@ import shutil
 import signal
 import time
 
-from conftest import EXTERNAL, TOP, csv_rows, start_stack, summary
+from conftest import EXTERNAL, TOP, csv_rows, start_stack, summary, write_files
 
 
 def test_killed_worker_is_replaced_and_others_keep_serving(stack):
@@ -32,9 +32,7 @@ def test_new_version_is_seen_by_every_worker(stack, tmp_path):
         "tracking_data.csv": "influencer_id,date,orders,revenue\nZ,2025-01-01,3,777.70\n",
         "payouts.csv": "influencer_id,total_payout\nZ,100\n",
     }
-    for name, text in files.items():
-        with open(os.path.join(d, name), "w") as f:
-            f.write(text)
+    write_files(d, files)
     assert stack.import_dir(d).returncode == 0
     for _ in range(10):  # requests land on both workers
         assert summary(stack)["revenue"] == "777.70"
