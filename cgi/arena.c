@@ -29,10 +29,10 @@ void *arena_alloc(struct arena *a, size_t n)
 	n = (n + align - 1) / align * align;
 	if (n == 0)
 		n = align;
+	if (n > a->limit || a->used_total > a->limit - n)
+		return NULL;
 	struct arena_chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
-		if (a->used_total > a->limit - n)
-			return NULL;
 		size_t size = n > ARENA_CHUNK_MIN ? n : ARENA_CHUNK_MIN;
 		c = malloc(sizeof(*c) + size);
 		if (!c)

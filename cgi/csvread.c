@@ -80,6 +80,10 @@ static void on_field(void *s, size_t n, void *data)
 		r->status = CSVREAD_TOO_WIDE;
 		return;
 	}
+	if (n > CSVREAD_MAX_FIELD) {
+		r->status = CSVREAD_TOO_LONG;
+		return;
+	}
 	if (grow_fields(r) < 0 || grow_bytes(r, n) < 0) {
 		r->status = CSVREAD_NOMEM;
 		return;
@@ -164,6 +168,11 @@ enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, voi
 		if (r.status == CSVREAD_OK)
 			r.cur_line++;
 	}
+	/* libcsv reports an open quote at the end only in its strict mode, which
+	 * would also refuse stray quotes inside unquoted fields ("5" tall");
+	 * so look at its state: a quoted field begun and never closed. */
+	if (r.status == CSVREAD_OK && p.quoted && p.pstate == 2)
+		r.status = CSVREAD_QUOTE;
 	if (r.status == CSVREAD_OK && csv_fini(&p, on_field, on_row, &r) != 0)
 		r.status = CSVREAD_QUOTE;
 	if (r.status == CSVREAD_QUOTE)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "csvread.h"
+#include "fmt.h"
 #include "schema.h"
 #include "val.h"
 
@@ -309,7 +310,7 @@ static int add_payout(struct ingest *g, const struct csvread_row *row, const str
 	p->rate = v[YC_RATE].num;
 	p->orders = v[YC_ORDERS].num;
 	p->total = v[YC_TOTAL].num;
-	if (p->basis == BASIS_ORDER && v[YC_RATE].present) {
+	if (p->basis == BASIS_ORDER && v[YC_RATE].present) { /* no rate given: nothing to compare */
 		/* rate x orders in paise; a product past int64 is a mismatch anyway */
 		__int128 expect = (__int128)p->rate * p->orders;
 		__int128 diff = expect - p->total;
@@ -414,12 +415,12 @@ static void warn_file(struct ingest *g)
 	const char *fname = ds_file_name[g->file];
 	if (g->unknown.rows) {
 		const char *what = g->file == DSF_TRACKING ? " revenue" : g->file == DSF_PAYOUTS ? " spend" : NULL;
+		char money[FMT_MAX];
+		fmt_paise(g->unknown.money, money);
 		if (what)
 			report_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
-				    "excluded from every metric, with%s %lld.%02lld",
-				    fname, g->unknown.rows, g->unknown.example, what,
-				    (long long)(g->unknown.money / 100),
-				    (long long)llabs(g->unknown.money % 100));
+				    "excluded from every metric, with%s %s",
+				    fname, g->unknown.rows, g->unknown.example, what, money);
 		else
 			report_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
 				    "excluded from every metric", fname, g->unknown.rows, g->unknown.example);

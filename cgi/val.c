@@ -119,8 +119,11 @@ enum val_err val_count(const char *s, size_t n, int64_t *out)
 	if (n == 0)
 		return VAL_OK;
 	if (s[0] == '-') {
-		size_t d = digit_run(s + 1, n - 1);
-		return d > 0 ? VAL_NEGATIVE : VAL_SYNTAX;
+		int64_t magnitude;
+		enum val_err e = val_count(s + 1, n - 1, &magnitude);
+		if (n == 1 || e == VAL_SYNTAX)
+			return VAL_SYNTAX;
+		return e == VAL_OK && magnitude == 0 ? VAL_OK : VAL_NEGATIVE; /* "-0" is zero */
 	}
 	size_t d = digit_run(s, n);
 	if (d == 0)
@@ -133,9 +136,10 @@ enum val_err val_count(const char *s, size_t n, int64_t *out)
 	}
 	int64_t v = 0;
 	for (size_t i = 0; i < d; i++) {
-		if (v > (INT64_MAX - 9) / 10)
+		int digit = s[i] - '0';
+		if (v > (INT64_MAX - digit) / 10)
 			return VAL_RANGE;
-		v = v * 10 + (s[i] - '0');
+		v = v * 10 + digit;
 	}
 	*out = v;
 	return VAL_OK;
@@ -156,15 +160,34 @@ static void skip_currency(const char **s, size_t *n)
 	}
 }
 
-/* Reads an optional sign into *neg. */
-static void read_sign(const char **s, size_t *n, int *neg)
+/* Reads an optional sign into *neg; returns 1 when there was one. */
+static int read_sign(const char **s, size_t *n, int *neg)
 {
 	if (*n && (**s == '-' || **s == '+')) {
 		*neg = **s == '-';
 		(*s)++;
 		(*n)--;
 		val_trim(s, n);
+		return 1;
 	}
+	return 0;
+}
+
+/* True when the comma groups of an integer part are thousands separators:
+ * western (1,234,567) or Indian (12,34,567). len[] holds the digit count of
+ * each of the k groups. */
+static int grouping_ok(const size_t *len, size_t k)
+{
+	if (k == 1)
+		return 1;
+	if (len[k - 1] != 3 || len[0] < 1 || len[0] > 3)
+		return 0;
+	int western = 1, indian = len[0] <= 2;
+	for (size_t i = 1; i + 1 < k; i++) {
+		western &= len[i] == 3;
+		indian &= len[i] == 2;
+	}
+	return western || indian;
 }
 
 enum val_err val_money(const char *s, size_t n, int allow_negative, int64_t *paise)
@@ -174,14 +197,15 @@ enum val_err val_money(const char *s, size_t n, int allow_negative, int64_t *pai
 	val_trim(&s, &n);
 	if (n == 0)
 		return VAL_EMPTY;
-	read_sign(&s, &n, &neg);
+	int had_sign = read_sign(&s, &n, &neg);
 	skip_currency(&s, &n);
-	if (!neg)
+	if (!had_sign)
 		read_sign(&s, &n, &neg);
 	if (n == 0)
 		return VAL_SYNTAX;
 	int64_t rupees = 0;
-	size_t i = 0, digits = 0;
+	size_t i = 0, digits = 0, group[32], ngroup = 1;
+	group[0] = 0;
 	for (; i < n; i++) {
 		char c = s[i];
 		if (is_digit(c)) {
@@ -189,12 +213,15 @@ enum val_err val_money(const char *s, size_t n, int allow_negative, int64_t *pai
 				return VAL_RANGE;
 			rupees = rupees * 10 + (c - '0');
 			digits++;
-		} else if (c == ',' && digits > 0 && i + 1 < n && is_digit(s[i + 1])) {
-			continue;
+			group[ngroup - 1]++;
+		} else if (c == ',' && digits > 0 && i + 1 < n && is_digit(s[i + 1]) && ngroup < 32) {
+			group[ngroup++] = 0;
 		} else {
 			break;
 		}
 	}
+	if (!grouping_ok(group, ngroup))
+		return VAL_SYNTAX;
 	int64_t frac = 0;
 	size_t fdigits = 0;
 	if (i < n && s[i] == '.') {
