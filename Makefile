@@ -8,7 +8,8 @@ UPLOADS ?= $(CURDIR)/uploads
 RUNDIR ?= $(CURDIR)/run
 
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
-	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest
+	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest \
+	python3-html5lib w3m chromium
 
 CC ?= cc
 CXX ?= c++
@@ -26,7 +27,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread strpool report schema dataset store import fmt filter metrics \
-	dscache app escape view csvout page_dashboard page_upload page_export
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers page_upload page_export
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -15,13 +15,6 @@ struct ratio ratio_div(double num, double den)
 	return r;
 }
 
-/* Filter values resolved to pool ids; a value absent from the data gets
- * UINT32_MAX, which matches nothing. */
-struct idset {
-	size_t n;
-	uint32_t *id;
-};
-
 static int resolve(const struct dataset *ds, const struct fvalues *fv, struct arena *a, struct idset *out)
 {
 	out->n = fv->n;
@@ -141,13 +134,15 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	m->ds = ds;
 	m->baseline = f->baseline;
 	m->allocates = filter_allocates(f);
-	struct idset set[FP_MULTI_MAX];
+	struct idset *set = m->set;
 	int32_t *rowof;
+	m->filter = f;
 	for (int p = 0; p < FP_MULTI_MAX; p++)
 		if (resolve(ds, &f->multi[p], a, &set[p]) < 0)
 			return -1;
 	if (select_influencers(ds, f, set, a, m, &rowof) < 0)
 		return -1;
+	m->rowof = rowof;
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
 		return -1;
@@ -156,10 +151,13 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	scan_posts(ds, f, rowof, m);
 	for (size_t i = 0; i < m->nrow; i++) {
 		struct infl_row *r = &m->row[i];
-		if (!m->allocates)
+		if (!m->allocates) {
+			r->share = 1.0;
 			r->spend = (double)r->base_spend;
-		else if (all_orders[i] > 0)
+		} else if (all_orders[i] > 0) {
+			r->share = (double)r->orders / (double)all_orders[i];
 			r->spend = (double)r->base_spend * (double)r->orders / (double)all_orders[i];
+		}
 		m->revenue += r->revenue;
 		m->orders += r->orders;
 		m->spend += r->spend;
@@ -171,6 +169,22 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	if (m->allocates)
 		m->unallocated = (double)m->base_spend - m->spend;
 	return 0;
+}
+
+struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
+{
+	return idx >= 0 && m->rowof[idx] >= 0 ? &m->row[m->rowof[idx]] : NULL;
+}
+
+int metrics_in_range(const struct metrics *m, int32_t day)
+{
+	return in_range(m->filter, day);
+}
+
+int metrics_in_t(const struct metrics *m, const struct ds_track *t)
+{
+	return metrics_row_of(m, t->infl) && in_range(m->filter, t->date) && in_set(&m->set[FP_BRAND], t->brand) &&
+	       in_set(&m->set[FP_PRODUCT], t->product) && in_set(&m->set[FP_CAMPAIGN], t->campaign);
 }
 
 struct ratio metrics_roas(const struct metrics *m)

@@ -17,6 +17,13 @@ struct ratio {
 
 struct ratio ratio_div(double num, double den);
 
+/* Filter values resolved to pool ids; a value absent from the data gets
+ * UINT32_MAX, which matches nothing. An empty set means "all". */
+struct idset {
+	size_t n;
+	uint32_t *id;
+};
+
 /* One influencer of the filtered set I. Money in paise; spend may be a
  * fraction of a paisa after allocation and is rounded only for display. */
 struct infl_row {
@@ -24,6 +31,7 @@ struct infl_row {
 	int64_t posts, reach, engagement;
 	int64_t orders, revenue;
 	double spend;                /* allocated when a brand/product/campaign filter is set */
+	double share;                /* spend / base_spend: the orders share, 1 without allocation */
 	int64_t base_spend;          /* payouts in range, before allocation */
 	int64_t pay_count, pay_orders;
 	int64_t pay_rate;            /* rate of the latest payout row */
@@ -44,11 +52,22 @@ struct metrics {
 	size_t nrow;
 	int64_t basis_total[BASIS__MAX];
 	int64_t basis_count[BASIS__MAX];
+	const struct filter *filter;
+	struct idset set[FP_MULTI_MAX];
+	int32_t *rowof;              /* influencer index -> row index, -1 outside I */
 };
 
 /* Computes every figure for the filter. Arrays live in the arena.
  * Returns 0, or -1 when the arena is exhausted. */
 int metrics_compute(const struct dataset *ds, const struct filter *f, struct arena *a, struct metrics *m);
+
+/* The row of influencer idx when it is in I, else NULL. */
+struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx);
+/* True when a tracking row belongs to T (influencer in I, brand, product,
+ * campaign and date match). */
+int metrics_in_t(const struct metrics *m, const struct ds_track *t);
+/* True when a day is inside the filter's date range. */
+int metrics_in_range(const struct metrics *m, int32_t day);
 
 /* Derived figures of the whole selection. */
 struct ratio metrics_roas(const struct metrics *m);

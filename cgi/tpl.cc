@@ -50,6 +50,11 @@ extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
 	}
 }
 
+extern "C" void tpl_set_markup(struct tpl_dict *d, const char *key, const char *markup)
+{
+	tpl_set(d, key, markup);
+}
+
 extern "C" void tpl_set_global(struct tpl_dict *d, const char *key, const char *value)
 {
 	if (!d)

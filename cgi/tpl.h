@@ -20,6 +20,9 @@ struct tpl_dict *tpl_new(void);
 void tpl_free(struct tpl_dict *d);
 /* Sets a value; the template's AUTOESCAPE escapes it for its context. */
 void tpl_set(struct tpl_dict *d, const char *key, const char *value);
+/* Sets markup the program built itself (an SVG chart), for a template slot
+ * written {{NAME:none}}. Never pass input-derived text here unescaped. */
+void tpl_set_markup(struct tpl_dict *d, const char *key, const char *markup);
 /* Sets a value seen by this template and every template it includes. */
 void tpl_set_global(struct tpl_dict *d, const char *key, const char *value);
 /* Sets a printf-formatted value. */

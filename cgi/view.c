@@ -138,8 +138,36 @@ static void form_group(struct tpl_dict *d, struct tpl_dict *chips, const struct 
 	}
 }
 
+/* Date presets relative to the data's last date: links that keep every
+ * other filter. */
+static void presets(struct tpl_dict *d, const struct dsview *v, const struct filter *f)
+{
+	int32_t last = v->ds->last_date;
+	if (last == DS_NO_DATE)
+		return;
+	int y, mo, day;
+	val_civil_from_days(last, &y, &mo, &day);
+	const struct {
+		const char *label;
+		int32_t from;
+	} p[] = { { "Last 7 days", last - 6 }, { "Last 30 days", last - 29 }, { "Last 90 days", last - 89 },
+		  { "Month to date", val_days_from_civil(y, mo, 1) }, { "All dates", DS_NO_DATE } };
+	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) {
+		struct filter g = *f;
+		g.has_from = g.has_to = p[i].from != DS_NO_DATE;
+		g.from = p[i].from;
+		g.to = last;
+		struct tpl_dict *x = tpl_section(d, "PRESET");
+		tpl_set(x, "PRESET_LABEL", p[i].label);
+		set_query(x, "PRESET_QUERY", &g, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE, 0);
+		if (g.has_from == f->has_from && (!g.has_from || (g.from == f->from && f->has_to && g.to == f->to)))
+			tpl_show(x, "PRESET_CURRENT");
+	}
+}
+
 void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct filter *f)
 {
+	presets(d, v, f);
 	char date[11];
 	struct buf q;
 	buf_init(&q, 1 << 20);
@@ -209,7 +237,68 @@ static void set_count(struct tpl_dict *d, const char *key, int64_t v)
 	tpl_set(d, key, s);
 }
 
-void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f)
+/* Shows the change of one KPI against the previous period: a relative
+ * change for amounts, a difference for ratios. */
+static void set_change(struct tpl_dict *d, const char *name, struct ratio cur, struct ratio prev, int is_ratio)
+{
+	if (!cur.ok || !prev.ok)
+		return;
+	char s[64];
+	if (is_ratio)
+		snprintf(s, sizeof(s), "%+.2f", cur.v - prev.v);
+	else if (prev.v == 0)
+		snprintf(s, sizeof(s), cur.v == 0 ? "no change" : "new");
+	else
+		snprintf(s, sizeof(s), "%+.1f%%", (cur.v - prev.v) / (prev.v < 0 ? -prev.v : prev.v) * 100.0);
+	struct tpl_dict *x = tpl_section(d, name);
+	tpl_set(x, "DELTA", s);
+	tpl_set(x, "TREND", cur.v > prev.v ? "up" : cur.v < prev.v ? "down" : "flat");
+}
+
+static struct ratio amount(double v)
+{
+	struct ratio r = { v, 1 };
+	return r;
+}
+
+static void kpi_changes(struct tpl_dict *d, const struct metrics *m, const struct metrics *p)
+{
+	char a[11], b[11];
+	val_format_date(p->filter->from, a);
+	val_format_date(p->filter->to, b);
+	tpl_setf(d, "VS", "vs %s to %s", a, b);
+	set_change(d, "REVENUE_CHANGE", amount((double)m->revenue), amount((double)p->revenue), 0);
+	set_change(d, "SPEND_CHANGE", amount(m->spend), amount(p->spend), 0);
+	set_change(d, "ROAS_CHANGE", metrics_roas(m), metrics_roas(p), 1);
+	set_change(d, "INCR_ROAS_CHANGE", metrics_incremental_roas(m), metrics_incremental_roas(p), 1);
+	set_change(d, "ROI_CHANGE", metrics_roi(m), metrics_roi(p), 1);
+	set_change(d, "ORDERS_CHANGE", amount((double)m->orders), amount((double)p->orders), 0);
+	set_change(d, "CPO_CHANGE", metrics_cost_per_order(m), metrics_cost_per_order(p), 0);
+	set_change(d, "AOV_CHANGE", metrics_aov(m), metrics_aov(p), 0);
+	set_change(d, "POSTS_CHANGE", amount((double)m->posts), amount((double)p->posts), 0);
+}
+
+const struct metrics *view_previous(struct request *r, const struct dsview *v, const struct filter *f,
+				    struct metrics *prev)
+{
+	const struct dataset *ds = v->ds;
+	if ((!f->has_from && !f->has_to) || ds->first_date == DS_NO_DATE)
+		return NULL;
+	struct filter *pf = arena_alloc(r->arena, sizeof(*pf));
+	if (!pf)
+		return NULL;
+	*pf = *f;
+	int32_t from = f->has_from ? f->from : ds->first_date, to = f->has_to ? f->to : ds->last_date;
+	int32_t len = to - from + 1;
+	pf->has_from = pf->has_to = 1;
+	pf->from = from - len;
+	pf->to = from - 1;
+	if (len <= 0 || metrics_compute(ds, pf, r->arena, prev) < 0)
+		return NULL;
+	return prev;
+}
+
+void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev)
 {
 	char s[FMT_MAX];
 	struct ratio roas = metrics_roas(m);
@@ -220,12 +309,15 @@ void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter 
 	set_money(d, "INCR_REVENUE", metrics_incremental_revenue(m));
 	set_ratio(d, "ROI", metrics_roi(m));
 	set_count(d, "ORDERS", m->orders);
-	set_money(d, "CPO", metrics_cost_per_order(m).v);
-	if (!metrics_cost_per_order(m).ok)
-		set_ratio(d, "CPO", metrics_cost_per_order(m));
-	set_money(d, "AOV", metrics_aov(m).v);
-	if (!metrics_aov(m).ok)
-		set_ratio(d, "AOV", metrics_aov(m));
+	struct ratio cpo = metrics_cost_per_order(m), aov = metrics_aov(m);
+	if (cpo.ok)
+		set_money(d, "CPO", cpo.v);
+	else
+		set_ratio(d, "CPO", cpo);
+	if (aov.ok)
+		set_money(d, "AOV", aov.v);
+	else
+		set_ratio(d, "AOV", aov);
 	struct ratio share = metrics_influencer_share(m);
 	fmt_percent(share.v, share.ok, s);
 	tpl_set(d, "SHARE", s);
@@ -244,6 +336,8 @@ void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter 
 		set_money(d, "UNALLOCATED", m->unallocated);
 		set_money(d, "BASE_SPEND", (double)m->base_spend);
 	}
+	if (prev)
+		kpi_changes(d, m, prev);
 }
 
 void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
@@ -288,6 +382,18 @@ void view_influencer_row(struct tpl_dict *d, const char *section, const struct m
 		set_ratio(x, "CPO", cpo);
 	if (roas.ok && roas.v < f->baseline)
 		tpl_show(x, "BELOW");
+}
+
+/* One influencer table (table.tpl) at the include point name. */
+void view_table(struct tpl_dict *d, const char *name, const char *caption, const struct metrics *m,
+		const struct infl_row *const *rows, size_t n, const struct filter *f)
+{
+	struct tpl_dict *t = tpl_include(d, name, "table.tpl");
+	tpl_set(t, "CAPTION", caption);
+	for (size_t i = 0; i < n; i++)
+		view_influencer_row(t, "ROW", m, rows[i], f);
+	if (n == 0)
+		tpl_show(t, "NO_ROWS");
 }
 
 enum app_status view_send(struct request *r, struct tpl_dict *d, const char *file)

@@ -25,12 +25,22 @@ void view_layout(struct tpl_dict *d, const struct request *r, const struct dsvie
  * state and counts; dates, baseline; active filter chips. */
 void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct filter *f);
 
-/* The KPI values of a selection. */
-void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f);
+/* The KPI values of a selection; with prev (the previous period of the same
+ * length) each KPI also shows its change. */
+void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev);
+
+/* When the filter has a date range, computes the previous period of the same
+ * length into prev and returns it; NULL otherwise or on failure. */
+const struct metrics *view_previous(struct request *r, const struct dsview *v, const struct filter *f,
+				    struct metrics *prev);
 
 /* One INFLUENCER row dictionary in section `section`. */
 void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
 			 const struct infl_row *row, const struct filter *f);
+
+/* One influencer table (table.tpl) included at name, with a caption. */
+void view_table(struct tpl_dict *d, const char *name, const char *caption, const struct metrics *m,
+		const struct infl_row *const *rows, size_t n, const struct filter *f);
 
 /* Expands the page template and sends it with status 200. */
 enum app_status view_send(struct request *r, struct tpl_dict *d, const char *file);

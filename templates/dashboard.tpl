@@ -7,10 +7,18 @@
 <p class="downloads">Download for these filters:
   <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a> ·
   <a href="/export/influencers.csv{{EXPORT_QUERY}}">influencers.csv</a></p>
-<section aria-label="Top influencers">
+{{>TREND}}
+<section class="panel" aria-labelledby="infl-h">
+<h2 id="infl-h">Influencers</h2>
+<div class="two">
+<figure class="chart-box">{{TOP_CHART:none}}<figcaption>Top 10 by ROAS; the dashed line is the baseline.</figcaption></figure>
+<figure class="chart-box">{{BOTTOM_CHART:none}}<figcaption>Bottom 10 by ROAS; red bars are below the baseline.</figcaption></figure>
+</div>
 {{>TOP}}
-</section>
-<section aria-label="Bottom influencers">
 {{>BOTTOM}}
+<p><a href="/influencers{{QUERY}}">Every influencer, sortable by any column</a></p>
 </section>
+{{>PERSONAS}}
+{{>POSTS}}
+{{>PAYOUTS}}
 {{>FOOTER}}

@@ -1,8 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEADER}}
+<p class="crumbs"><a href="/influencers{{QUERY}}">Influencers</a> &#8250; {{TITLE}}</p>
 <h1>{{TITLE}}</h1>
 {{>FILTERS}}
 {{>KPIS}}
 {{>TABLE}}
 <p class="downloads">Download: <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a></p>
+{{>TREND}}
+{{>BREAKDOWN}}
+{{>POSTS}}
+{{>PAYOUTS}}
 {{>FOOTER}}

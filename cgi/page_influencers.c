@@ -1,0 +1,208 @@
+/* page_influencers.c: GET /influencers (sortable, paged) and /influencers/ID (one influencer's drill-down). */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+#include "view.h"
+#include "view_panels.h"
+
+#define PAGE_SIZE 50
+
+enum sort_kind { SK_TEXT, SK_NUM };
+
+/* A sortable column: its parameter name, header, and the value it sorts by. */
+struct column {
+	const char *key, *label;
+	enum sort_kind kind;
+	int numeric_cell;
+};
+
+static const struct column columns[] = {
+	{ "name", "Influencer", SK_TEXT, 0 },     { "platform", "Platform", SK_TEXT, 0 },
+	{ "category", "Category", SK_TEXT, 0 },   { "gender", "Gender", SK_TEXT, 0 },
+	{ "followers", "Followers", SK_NUM, 1 },  { "posts", "Posts", SK_NUM, 1 },
+	{ "reach", "Reach", SK_NUM, 1 },          { "engagement_rate", "Engagement rate", SK_NUM, 1 },
+	{ "orders", "Orders", SK_NUM, 1 },        { "revenue", "Revenue", SK_NUM, 1 },
+	{ "spend", "Spend", SK_NUM, 1 },          { "roas", "ROAS", SK_NUM, 1 },
+	{ "incremental_roas", "Incr. ROAS", SK_NUM, 1 }, { "cost_per_order", "Cost / order", SK_NUM, 1 },
+};
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+struct sort_ctx {
+	const struct metrics *m;
+	size_t col;
+	int dir; /* 1 asc, -1 desc */
+};
+
+static const char *text_of(const struct metrics *m, const struct infl_row *r, size_t col)
+{
+	const struct ds_influencer *in = &m->ds->infl[r->idx];
+	uint32_t id = col == 0 ? in->name : col == 1 ? in->platform : col == 2 ? in->category : in->gender;
+	return strpool_get(&m->ds->pool, id);
+}
+
+static struct ratio num_of(const struct metrics *m, const struct infl_row *r, size_t col)
+{
+	struct ratio v = { 0, 1 };
+	switch (col) {
+	case 4: v.v = (double)m->ds->infl[r->idx].followers; break;
+	case 5: v.v = (double)r->posts; break;
+	case 6: v.v = (double)r->reach; break;
+	case 7: return row_engagement_rate(r);
+	case 8: v.v = (double)r->orders; break;
+	case 9: v.v = (double)r->revenue; break;
+	case 10: v.v = r->spend; break;
+	case 11: return row_roas(r);
+	case 12: v = row_roas(r); v.v -= m->baseline; break;
+	default: return row_cost_per_order(r);
+	}
+	return v;
+}
+
+/* The chosen column in the chosen direction; undefined values last either
+ * way; ties by id. */
+static int cmp_rows(const void *pa, const void *pb, void *vctx)
+{
+	const struct sort_ctx *c = vctx;
+	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
+	int r = 0;
+	if (columns[c->col].kind == SK_TEXT) {
+		r = strcmp(text_of(c->m, a, c->col), text_of(c->m, b, c->col)) * c->dir;
+	} else {
+		struct ratio x = num_of(c->m, a, c->col), y = num_of(c->m, b, c->col);
+		if (x.ok != y.ok)
+			return x.ok ? -1 : 1;
+		r = ((x.v > y.v) - (x.v < y.v)) * c->dir;
+	}
+	if (r)
+		return r;
+	const struct strpool *p = &c->m->ds->pool;
+	return strcmp(strpool_get(p, c->m->ds->infl[a->idx].id), strpool_get(p, c->m->ds->infl[b->idx].id));
+}
+
+/* Header cells: a link per column that sorts by it (toggling the direction
+ * of the current one), filters kept, page reset. */
+static void headers(struct tpl_dict *d, const struct filter *f, size_t col, int dir)
+{
+	for (size_t i = 0; i < NCOLUMNS; i++) {
+		struct tpl_dict *h = tpl_section(d, "HEAD");
+		struct filter g = *f;
+		struct buf q;
+		g.sort = columns[i].key;
+		g.dir = i == col ? -dir : (columns[i].kind == SK_TEXT ? 1 : -1);
+		g.page = 1;
+		buf_init(&q, 1 << 20);
+		buf_puts(&q, "/influencers?");
+		filter_query(&g, 0, &q);
+		tpl_set(h, "HREF", buf_str(&q));
+		buf_free(&q);
+		tpl_set(h, "LABEL", columns[i].label);
+		tpl_set(h, "ARIA", i == col ? (dir > 0 ? "ascending" : "descending") : "none");
+		if (i == col)
+			tpl_set(h, "ARROW", dir > 0 ? " \xe2\x96\xb2" : " \xe2\x96\xbc");
+		if (columns[i].numeric_cell)
+			tpl_show(h, "NUM");
+	}
+}
+
+static void pager(struct tpl_dict *d, const struct filter *f, long page, long pages)
+{
+	tpl_setf(d, "PAGE", "%ld", page);
+	tpl_setf(d, "PAGES", "%ld", pages);
+	for (int k = -1; k <= 1; k += 2) {
+		long to = page + k;
+		if (to < 1 || to > pages)
+			continue;
+		struct filter g = *f;
+		struct buf q;
+		g.page = to;
+		buf_init(&q, 1 << 20);
+		buf_puts(&q, "/influencers?");
+		filter_query(&g, 0, &q);
+		struct tpl_dict *x = tpl_section(d, k < 0 ? "PREV" : "NEXT");
+		tpl_set(x, "HREF", buf_str(&q));
+		buf_free(&q);
+	}
+}
+
+enum app_status page_influencers(struct request *r)
+{
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+	enum app_status st = view_prepare(r, &f, &v, &m);
+	if (st != APP_OK)
+		return st;
+	size_t col = 11; /* roas */
+	if (f.sort) {
+		for (col = 0; col < NCOLUMNS && strcmp(columns[col].key, f.sort) != 0; col++)
+			;
+		if (col == NCOLUMNS) {
+			app_set_reason(r, "parameter \"sort\": expected one of the table's columns, such as roas or revenue");
+			return APP_BAD_REQUEST;
+		}
+	}
+	int dir = f.dir ? f.dir : (columns[col].kind == SK_TEXT ? 1 : -1);
+	const struct infl_row **rows = arena_calloc(r->arena, m.nrow ? m.nrow : 1, sizeof(*rows));
+	struct tpl_dict *d = rows ? tpl_new() : NULL;
+	if (!d)
+		return APP_INTERNAL;
+	for (size_t i = 0; i < m.nrow; i++)
+		rows[i] = &m.row[i];
+	struct sort_ctx ctx = { &m, col, dir };
+	qsort_r(rows, m.nrow, sizeof(*rows), cmp_rows, &ctx);
+	long pages = ((long)m.nrow + PAGE_SIZE - 1) / PAGE_SIZE, page = f.page;
+	if (pages < 1)
+		pages = 1;
+	if (page > pages)
+		page = pages;
+	size_t first = (size_t)(page - 1) * PAGE_SIZE, n = m.nrow - first < PAGE_SIZE ? m.nrow - first : PAGE_SIZE;
+	view_layout(d, r, v, &f, "Influencers");
+	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
+	headers(d, &f, col, dir);
+	for (size_t i = 0; i < n; i++)
+		view_influencer_row(d, "ROW", &m, rows[first + i], &f);
+	tpl_setf(d, "TOTAL", "%zu", m.nrow);
+	pager(d, &f, page, pages);
+	if (m.nrow == 0)
+		tpl_show(d, "EMPTY");
+	st = view_send(r, d, "influencers.tpl");
+	tpl_free(d);
+	return st;
+}
+
+enum app_status page_influencer(struct request *r)
+{
+	const char *id = r->path + strlen("/influencers/");
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m, prev;
+	enum app_status st = view_load(r, &f, &v);
+	if (st != APP_OK)
+		return st;
+	if (!*id || dataset_find_influencer(v->ds, id) < 0) {
+		app_set_reason(r, "No influencer has that id in the current dataset.");
+		return APP_NOT_FOUND;
+	}
+	f.influencer = id;
+	if (metrics_compute(v->ds, &f, r->arena, &m) < 0 || m.nrow != 1)
+		return APP_INTERNAL;
+	struct tpl_dict *d = tpl_new();
+	if (!d)
+		return APP_INTERNAL;
+	const struct infl_row *one = &m.row[0];
+	view_layout(d, r, v, &f, strpool_get(&v->ds->pool, v->ds->infl[one->idx].name));
+	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
+	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
+	view_table(d, "TABLE", "Influencer", &m, &one, 1, &f);
+	st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
+	if (st == APP_OK) {
+		panel_breakdown(r, tpl_include(d, "BREAKDOWN", "breakdown.tpl"), &m);
+		panel_posts(r, tpl_include(d, "POSTS", "posts.tpl"), &m, 50);
+		panel_payouts(r, tpl_include(d, "PAYOUTS", "payouts.tpl"), &m, 1);
+		st = view_send(r, d, "influencer.tpl");
+	}
+	tpl_free(d);
+	return st;
+}

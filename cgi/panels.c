@@ -1,0 +1,169 @@
+/* panels.c: the grouped views of one selection: personas, platforms, posts, payouts, breakdowns. */
+#define _GNU_SOURCE
+#include "panels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Finds or adds the group for (k1, k2) in a small linear table. */
+static struct group *slot(struct group *g, size_t *n, size_t cap, uint32_t k1, uint32_t k2)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (g[i].key1 == k1 && g[i].key2 == k2)
+			return &g[i];
+	if (*n >= cap)
+		return NULL;
+	g[*n].key1 = k1;
+	g[*n].key2 = k2;
+	return &g[(*n)++];
+}
+
+static int cmp_group(const void *pa, const void *pb, void *ctx)
+{
+	const struct group *a = pa, *b = pb;
+	const struct strpool *p = ctx;
+	struct ratio ra = ratio_div((double)a->revenue, a->spend), rb = ratio_div((double)b->revenue, b->spend);
+	if (ra.ok != rb.ok)
+		return ra.ok ? -1 : 1;
+	if (ra.ok && ra.v != rb.v)
+		return ra.v > rb.v ? -1 : 1;
+	if (a->revenue != b->revenue)
+		return a->revenue > b->revenue ? -1 : 1;
+	int c = strcmp(strpool_get(p, a->key1), strpool_get(p, b->key1));
+	return c ? c : strcmp(strpool_get(p, a->key2), strpool_get(p, b->key2));
+}
+
+/* Groups keyed by tracking columns: one hash-free pass using a dense map
+ * from pool id to group. */
+static long group_tracking(const struct metrics *m, enum group_by by, struct arena *a, struct group **out)
+{
+	const struct dataset *ds = m->ds;
+	int32_t *map = calloc(ds->pool.count, sizeof(*map));
+	if (!map)
+		return -1;
+	size_t n = 0, cap = 64;
+	struct group *g = calloc(cap, sizeof(*g));
+	for (size_t k = 0; g && k < ds->ntrack; k++) {
+		const struct ds_track *t = &ds->track[k];
+		if (!metrics_in_t(m, t))
+			continue;
+		uint32_t key = by == BY_BRAND ? t->brand : t->product;
+		if (!map[key]) {
+			if (n == cap) {
+				struct group *bigger = realloc(g, cap * 2 * sizeof(*g));
+				if (!bigger) {
+					free(g);
+					g = NULL;
+					break;
+				}
+				g = bigger;
+				cap *= 2;
+			}
+			memset(&g[n], 0, sizeof(*g));
+			g[n].key1 = key;
+			map[key] = (int32_t)++n;
+		}
+		struct group *x = &g[map[key] - 1];
+		x->count++;
+		x->revenue += t->revenue;
+		x->orders += t->orders;
+	}
+	free(map);
+	if (!g)
+		return -1;
+	*out = arena_calloc(a, n ? n : 1, sizeof(**out));
+	if (*out) {
+		memcpy(*out, g, n * sizeof(*g));
+		qsort_r(*out, n, sizeof(**out), cmp_group, (void *)&ds->pool);
+	}
+	free(g);
+	return *out ? (long)n : -1;
+}
+
+long panels_group(const struct metrics *m, enum group_by by, struct arena *a, struct group **out)
+{
+	if (by == BY_BRAND || by == BY_PRODUCT)
+		return group_tracking(m, by, a, out);
+	const struct dataset *ds = m->ds;
+	struct group *g = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*g));
+	size_t n = 0;
+	if (!g)
+		return -1;
+	for (size_t i = 0; i < m->nrow; i++) {
+		const struct infl_row *r = &m->row[i];
+		const struct ds_influencer *in = &ds->infl[r->idx];
+		struct group *x = by == BY_PERSONA ? slot(g, &n, m->nrow, in->category, in->gender)
+						   : slot(g, &n, m->nrow, in->platform, 0);
+		x->count++;
+		x->revenue += r->revenue;
+		x->orders += r->orders;
+		x->spend += r->spend;
+	}
+	qsort_r(g, n, sizeof(*g), cmp_group, (void *)&ds->pool);
+	*out = g;
+	return (long)n;
+}
+
+static int cmp_reach(const void *pa, const void *pb)
+{
+	const struct post_ref *a = pa, *b = pb;
+	return (b->post->reach > a->post->reach) - (b->post->reach < a->post->reach);
+}
+
+static int cmp_rate(const void *pa, const void *pb)
+{
+	const struct post_ref *a = pa, *b = pb;
+	if (a->rate != b->rate)
+		return a->rate < b->rate ? 1 : -1;
+	return cmp_reach(pa, pb);
+}
+
+/* Keeps the best max posts of all in `all` (n of them) by cmp into out. */
+static size_t keep_best(struct post_ref *all, size_t n, int (*cmp)(const void *, const void *), size_t max,
+			struct post_ref *out)
+{
+	qsort(all, n, sizeof(*all), cmp);
+	size_t k = n < max ? n : max;
+	memcpy(out, all, k * sizeof(*all));
+	return k;
+}
+
+int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct post_stats *s)
+{
+	const struct dataset *ds = m->ds;
+	memset(s, 0, sizeof(*s));
+	struct post_ref *all = malloc((ds->npost ? ds->npost : 1) * sizeof(*all));
+	s->by_reach = arena_calloc(a, max, sizeof(*s->by_reach));
+	s->by_rate = arena_calloc(a, max, sizeof(*s->by_rate));
+	s->platform = arena_calloc(a, 64, sizeof(*s->platform));
+	if (!all || !s->by_reach || !s->by_rate || !s->platform) {
+		free(all);
+		return -1;
+	}
+	size_t n = 0, nrated = 0;
+	for (size_t k = 0; k < ds->npost; k++) {
+		const struct ds_post *p = &ds->post[k];
+		if (!metrics_row_of(m, p->infl) || !metrics_in_range(m, p->date))
+			continue;
+		s->posts++;
+		s->reach += p->reach;
+		s->likes += p->likes;
+		s->comments += p->comments;
+		struct group *g = slot(s->platform, &s->nplatform, 64, p->platform, 0);
+		if (g) {
+			g->count++;
+			g->revenue += p->reach;
+			g->orders += p->likes + p->comments;
+		}
+		all[n].post = p;
+		all[n].rate = p->reach > 0 ? (double)(p->likes + p->comments) / (double)p->reach : -1;
+		n++;
+	}
+	s->nby_reach = keep_best(all, n, cmp_reach, max, s->by_reach);
+	for (size_t i = 0; i < n; i++)
+		if (all[i].rate >= 0)
+			all[nrated++] = all[i];
+	s->nby_rate = keep_best(all, nrated, cmp_rate, max, s->by_rate);
+	free(all);
+	return 0;
+}

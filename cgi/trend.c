@@ -1,0 +1,119 @@
+/* trend.c: revenue and spend per day, week or month of the selection, with cumulative ROAS. */
+#include "trend.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "val.h"
+
+enum grain trend_default_grain(int32_t first, int32_t last)
+{
+	int32_t days = last - first + 1;
+	if (days <= 31)
+		return GRAIN_DAY;
+	if (days <= 26 * 7)
+		return GRAIN_WEEK;
+	return GRAIN_MONTH;
+}
+
+int32_t trend_period_start(enum grain g, int32_t day)
+{
+	int y, mo, d;
+	switch (g) {
+	case GRAIN_WEEK: {
+		int dow = ((day % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday; Monday = 0 */
+		return day - dow;
+	}
+	case GRAIN_MONTH:
+		val_civil_from_days(day, &y, &mo, &d);
+		return val_days_from_civil(y, mo, 1);
+	default:
+		return day;
+	}
+}
+
+void trend_label(enum grain g, int32_t start, char out[11])
+{
+	val_format_date(start, out);
+	if (g == GRAIN_MONTH)
+		out[7] = '\0';
+}
+
+/* The next period's first day. */
+static int32_t next_start(enum grain g, int32_t start)
+{
+	int y, mo, d;
+	switch (g) {
+	case GRAIN_WEEK:
+		return start + 7;
+	case GRAIN_MONTH:
+		val_civil_from_days(start, &y, &mo, &d);
+		return mo == 12 ? val_days_from_civil(y + 1, 1, 1) : val_days_from_civil(y, mo + 1, 1);
+	default:
+		return start + 1;
+	}
+}
+
+/* Index of the period holding day by binary search over the starts. */
+static size_t period_index(const struct trend *t, int32_t day)
+{
+	size_t lo = 0, hi = t->n;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (t->p[mid].start <= day)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, char *err, size_t errsz)
+{
+	const struct dataset *ds = m->ds;
+	const struct filter *f = m->filter;
+	memset(t, 0, sizeof(*t));
+	if (ds->first_date == DS_NO_DATE && !f->has_from)
+		return 0;
+	int32_t first = f->has_from ? f->from : ds->first_date;
+	int32_t last = f->has_to ? f->to : ds->last_date;
+	if (last < first)
+		last = first;
+	t->grain = f->grain != GRAIN_AUTO ? f->grain : trend_default_grain(first, last);
+	size_t n = 0;
+	for (int32_t s = trend_period_start(t->grain, first); s <= last; s = next_start(t->grain, s))
+		if (++n > TREND_MAX_PERIODS) {
+			snprintf(err, errsz, "parameter \"grain\": %s over this range gives more than %d periods; "
+				 "choose a coarser grain or a shorter range", grain_name[t->grain], TREND_MAX_PERIODS);
+			return -1;
+		}
+	t->p = arena_calloc(a, n ? n : 1, sizeof(*t->p));
+	if (!t->p) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	int32_t s = trend_period_start(t->grain, first);
+	for (size_t i = 0; i < n; i++, s = next_start(t->grain, s))
+		t->p[i].start = s;
+	t->n = n;
+	for (size_t k = 0; k < ds->ntrack; k++) {
+		const struct ds_track *tr = &ds->track[k];
+		if (n == 0 || !metrics_in_t(m, tr))
+			continue;
+		struct trend_point *p = &t->p[period_index(t, tr->date)];
+		p->revenue += tr->revenue;
+		p->orders += tr->orders;
+	}
+	for (size_t k = 0; k < ds->npayout; k++) {
+		const struct ds_payout *py = &ds->payout[k];
+		const struct infl_row *r = metrics_row_of(m, py->infl);
+		if (!r)
+			continue;
+		double spend = (double)py->total * r->share;
+		if (py->date == DS_NO_DATE)
+			t->undated_spend += spend;
+		else if (n && metrics_in_range(m, py->date) && py->date >= first && py->date <= last)
+			t->p[period_index(t, py->date)].spend += spend;
+	}
+	return 0;
+}

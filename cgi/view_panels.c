@@ -1,0 +1,323 @@
+/* view_panels.c: the dashboard's panels as template values: trend, influencer chart, personas, posts, payouts. */
+#include "view_panels.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "panels.h"
+#include "svg.h"
+#include "trend.h"
+#include "val.h"
+
+static void set_money(struct tpl_dict *d, const char *key, double paise)
+{
+	char s[FMT_MAX];
+	fmt_inr(paise, s);
+	tpl_set(d, key, s);
+}
+
+static void set_ratio(struct tpl_dict *d, const char *key, struct ratio r)
+{
+	char s[FMT_MAX];
+	fmt_ratio2(r.v, r.ok, s);
+	tpl_set(d, key, s);
+}
+
+static void set_count(struct tpl_dict *d, const char *key, int64_t v)
+{
+	char s[FMT_MAX];
+	fmt_count(v, s);
+	tpl_set(d, key, s);
+}
+
+static void set_percent(struct tpl_dict *d, const char *key, struct ratio r)
+{
+	char s[FMT_MAX];
+	fmt_percent(r.v, r.ok, s);
+	tpl_set(d, key, s);
+}
+
+static const char *str(const struct metrics *m, uint32_t id)
+{
+	return strpool_get(&m->ds->pool, id);
+}
+
+/* Sets the chart markup and frees the buffer. */
+static void set_chart(struct tpl_dict *d, const char *key, struct buf *svg)
+{
+	tpl_set_markup(d, key, buf_str(svg));
+	buf_free(svg);
+}
+
+enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct metrics *m)
+{
+	struct trend t;
+	char err[256];
+	if (trend_compute(m, r->arena, &t, err, sizeof(err)) < 0) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_BAD_REQUEST;
+	}
+	if (t.n == 0) {
+		tpl_show(d, "NO_TREND");
+		return APP_OK;
+	}
+	struct buf svg;
+	buf_init(&svg, 8 << 20);
+	svg_trend(&svg, &t, m->baseline);
+	set_chart(d, "TREND_CHART", &svg);
+	tpl_set(d, "GRAIN", grain_name[t.grain]);
+	double crev = 0, cspend = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		const struct trend_point *p = &t.p[i];
+		struct tpl_dict *row = tpl_section(d, "PERIOD");
+		char label[11];
+		trend_label(t.grain, p->start, label);
+		crev += (double)p->revenue;
+		cspend += p->spend;
+		tpl_set(row, "LABEL", label);
+		set_money(row, "REVENUE", (double)p->revenue);
+		set_money(row, "SPEND", p->spend);
+		set_count(row, "ORDERS", p->orders);
+		set_ratio(row, "ROAS", ratio_div((double)p->revenue, p->spend));
+		set_ratio(row, "CUM_ROAS", ratio_div(crev, cspend));
+	}
+	if (t.undated_spend > 0) {
+		struct tpl_dict *u = tpl_section(d, "UNDATED");
+		set_money(u, "UNDATED_SPEND", t.undated_spend);
+	}
+	return APP_OK;
+}
+
+/* Label of an influencer for charts: "Name (id)". */
+static const char *who(struct request *r, const struct metrics *m, const struct infl_row *row)
+{
+	const struct ds_influencer *in = &m->ds->infl[row->idx];
+	char s[320];
+	snprintf(s, sizeof(s), "%.120s (%.60s)", str(m, in->name), str(m, in->id));
+	return arena_strndup(r->arena, s, strlen(s));
+}
+
+static void bars_for(struct request *r, struct tpl_dict *d, const char *key, const char *title,
+		     const struct metrics *m, int bottom)
+{
+	const struct infl_row *rows[10];
+	struct svg_bar bar[10];
+	size_t n = metrics_top(m, bottom, rows, 10);
+	for (size_t i = 0; i < n; i++) {
+		struct ratio roas = row_roas(rows[i]);
+		bar[i] = (struct svg_bar){ who(r, m, rows[i]), roas.v, roas.ok };
+	}
+	if (n == 0)
+		return;
+	struct buf svg;
+	buf_init(&svg, 1 << 20);
+	svg_bars(&svg, title, bar, n, m->baseline);
+	set_chart(d, key, &svg);
+}
+
+void panel_influencer_chart(struct request *r, struct tpl_dict *d, const struct metrics *m)
+{
+	bars_for(r, d, "TOP_CHART", "ROAS of the top 10 influencers, baseline marked", m, 0);
+	bars_for(r, d, "BOTTOM_CHART", "ROAS of the bottom 10 influencers, baseline marked", m, 1);
+}
+
+/* Distinct keys of the groups in first-seen order of their sorted names. */
+static size_t distinct(const struct metrics *m, const struct group *g, long n, int second, const char **out, size_t max)
+{
+	size_t k = 0;
+	for (long i = 0; i < n; i++) {
+		const char *s = str(m, second ? g[i].key2 : g[i].key1);
+		size_t j = 0;
+		while (j < k && strcmp(out[j], s) != 0)
+			j++;
+		if (j == k && k < max)
+			out[k++] = s;
+	}
+	for (size_t i = 1; i < k; i++) /* insertion sort: a handful of names */
+		for (size_t j = i; j > 0 && strcmp(out[j - 1], out[j]) > 0; j--) {
+			const char *t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return k;
+}
+
+static void heatmap(struct request *r, struct tpl_dict *d, const struct metrics *m, const struct group *g, long n)
+{
+	const char *rows[32], *cols[16];
+	size_t nr = distinct(m, g, n, 0, rows, 32), nc = distinct(m, g, n, 1, cols, 16);
+	struct svg_cell *cell = arena_calloc(r->arena, nr * nc + 1, sizeof(*cell));
+	if (!cell || nr == 0)
+		return;
+	for (long i = 0; i < n; i++) {
+		size_t a = 0, b = 0;
+		while (a < nr && strcmp(rows[a], str(m, g[i].key1)) != 0)
+			a++;
+		while (b < nc && strcmp(cols[b], str(m, g[i].key2)) != 0)
+			b++;
+		if (a == nr || b == nc)
+			continue;
+		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend);
+		char tip[400], money[FMT_MAX], spend[FMT_MAX];
+		fmt_inr((double)g[i].revenue, money);
+		fmt_inr(g[i].spend, spend);
+		snprintf(tip, sizeof(tip), "%.100s, %.60s: ROAS %.2f, revenue %s, spend %s, %lld influencers", rows[a],
+			 cols[b], roas.v, money, spend, (long long)g[i].count);
+		cell[a * nc + b] = (struct svg_cell){ roas.v, roas.ok, arena_strndup(r->arena, tip, strlen(tip)) };
+	}
+	struct buf svg;
+	buf_init(&svg, 1 << 20);
+	svg_heatmap(&svg, "ROAS by category and gender, coloured against the baseline", rows, nr, cols, nc, cell,
+		    m->baseline);
+	set_chart(d, "HEATMAP", &svg);
+}
+
+static void group_rows(struct tpl_dict *d, const char *section, const struct metrics *m, const struct group *g, long n)
+{
+	for (long i = 0; i < n; i++) {
+		struct tpl_dict *x = tpl_section(d, section);
+		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend);
+		tpl_set(x, "KEY1", str(m, g[i].key1)[0] ? str(m, g[i].key1) : "(none)");
+		tpl_set(x, "KEY2", str(m, g[i].key2)[0] ? str(m, g[i].key2) : "(none)");
+		set_count(x, "COUNT", g[i].count);
+		set_money(x, "REVENUE", (double)g[i].revenue);
+		set_money(x, "SPEND", g[i].spend);
+		set_count(x, "ORDERS", g[i].orders);
+		set_ratio(x, "ROAS", roas);
+		if (roas.ok && roas.v < m->baseline)
+			tpl_show(x, "BELOW");
+	}
+}
+
+void panel_personas(struct request *r, struct tpl_dict *d, const struct metrics *m)
+{
+	struct group *g;
+	long n = panels_group(m, BY_PERSONA, r->arena, &g);
+	if (n <= 0) {
+		tpl_show(d, "NO_PERSONAS");
+		return;
+	}
+	group_rows(d, "PERSONA", m, g, n);
+	heatmap(r, d, m, g, n);
+	n = panels_group(m, BY_PLATFORM, r->arena, &g);
+	group_rows(d, "PLATFORM", m, g, n > 0 ? n : 0);
+}
+
+void panel_breakdown(struct request *r, struct tpl_dict *d, const struct metrics *m)
+{
+	struct group *g;
+	long n = panels_group(m, BY_BRAND, r->arena, &g);
+	group_rows(d, "BRAND", m, g, n > 0 ? n : 0);
+	n = panels_group(m, BY_PRODUCT, r->arena, &g);
+	group_rows(d, "PRODUCT", m, g, n > 0 ? n : 0);
+}
+
+static void post_rows(struct tpl_dict *d, const char *section, const struct metrics *m, const struct post_ref *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct ds_post *x = p[i].post;
+		const struct ds_influencer *in = &m->ds->infl[x->infl];
+		struct tpl_dict *row = tpl_section(d, section);
+		char date[11];
+		val_format_date(x->date, date);
+		tpl_set(row, "NAME", str(m, in->name));
+		tpl_set(row, "ID", str(m, in->id));
+		tpl_set(row, "PLATFORM", str(m, x->platform));
+		tpl_set(row, "DATE", date);
+		tpl_set(row, "CAPTION", str(m, x->caption));
+		if (str(m, x->url)[0]) {
+			struct tpl_dict *link = tpl_section(row, "LINK");
+			tpl_set(link, "URL", str(m, x->url));
+		}
+		set_count(row, "REACH", x->reach);
+		set_count(row, "ENGAGEMENT", x->likes + x->comments);
+		set_percent(row, "RATE", ratio_div((double)(x->likes + x->comments), (double)x->reach));
+	}
+}
+
+void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
+{
+	struct post_stats s;
+	if (panels_posts(m, max, r->arena, &s) < 0)
+		return;
+	if (s.posts == 0) {
+		tpl_show(d, "NO_POSTS");
+		return;
+	}
+	set_count(d, "POSTS", s.posts);
+	set_count(d, "REACH", s.reach);
+	set_count(d, "LIKES", s.likes);
+	set_count(d, "COMMENTS", s.comments);
+	set_percent(d, "RATE", ratio_div((double)(s.likes + s.comments), (double)s.reach));
+	post_rows(d, "BY_REACH", m, s.by_reach, s.nby_reach);
+	post_rows(d, "BY_RATE", m, s.by_rate, s.nby_rate);
+	for (size_t i = 0; i < s.nplatform; i++) {
+		struct tpl_dict *x = tpl_section(d, "POST_PLATFORM");
+		const struct group *g = &s.platform[i];
+		tpl_set(x, "PLATFORM", str(m, g->key1)[0] ? str(m, g->key1) : "(none)");
+		set_count(x, "POSTS", g->count);
+		set_count(x, "REACH", g->revenue);
+		set_count(x, "ENGAGEMENT", g->orders);
+		set_percent(x, "RATE", ratio_div((double)g->orders, (double)g->revenue));
+	}
+}
+
+static int cmp_paid(const void *pa, const void *pb)
+{
+	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
+	return (b->base_spend > a->base_spend) - (b->base_spend < a->base_spend);
+}
+
+static const char *basis_text(unsigned bits)
+{
+	unsigned known = bits & (1u << BASIS_POST | 1u << BASIS_ORDER);
+	if (known == (1u << BASIS_POST | 1u << BASIS_ORDER))
+		return "post and order";
+	return known == 1u << BASIS_POST ? "post" : known == 1u << BASIS_ORDER ? "order" : "unspecified";
+}
+
+void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
+{
+	const struct infl_row **rows = arena_calloc(r->arena, m->nrow ? m->nrow : 1, sizeof(*rows));
+	size_t n = 0;
+	if (!rows)
+		return;
+	for (size_t i = 0; i < m->nrow; i++)
+		if (m->row[i].pay_count)
+			rows[n++] = &m->row[i];
+	qsort(rows, n, sizeof(*rows), cmp_paid);
+	tpl_setf(d, "PAID_COUNT", "%zu", n);
+	if (n > max) {
+		tpl_setf(d, "SHOWN", "%zu", max);
+		tpl_show(d, "TRUNCATED");
+		n = max;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct infl_row *x = rows[i];
+		const struct ds_influencer *in = &m->ds->infl[x->idx];
+		struct tpl_dict *row = tpl_section(d, "PAYOUT");
+		char date[11] = "undated";
+		if (x->pay_last != DS_NO_DATE)
+			val_format_date(x->pay_last, date);
+		tpl_set(row, "NAME", str(m, in->name));
+		tpl_set(row, "ID", str(m, in->id));
+		set_money(row, "TOTAL", (double)x->base_spend);
+		tpl_set(row, "BASIS", basis_text(x->pay_basis));
+		set_money(row, "RATE", (double)x->pay_rate);
+		set_count(row, "ORDERS_PAID", x->pay_orders);
+		set_count(row, "COUNT", x->pay_count);
+		tpl_set(row, "LAST", date);
+	}
+	if (n == 0)
+		tpl_show(d, "NO_PAYOUTS");
+	for (int b = 0; b < BASIS__MAX; b++) {
+		if (!m->basis_count[b])
+			continue;
+		struct tpl_dict *x = tpl_section(d, "BASIS_TOTAL");
+		tpl_set(x, "BASIS", b == BASIS_NONE ? "unspecified" : ds_basis_name[b]);
+		set_money(x, "TOTAL", (double)m->basis_total[b]);
+		set_count(x, "COUNT", m->basis_count[b]);
+	}
+}

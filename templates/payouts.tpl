@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="panel" aria-labelledby="payouts-h">
+<h2 id="payouts-h">Payout tracking</h2>
+<div class="table-wrap">
+<table>
+<caption>Totals per basis (payouts in the date range; undated ones always count)</caption>
+<thead><tr><th scope="col">Basis</th><th scope="col" class="num">Payouts</th><th scope="col" class="num">Total</th></tr></thead>
+<tbody>
+{{#BASIS_TOTAL}}<tr><th scope="row">{{BASIS}}</th><td class="num">{{COUNT}}</td><td class="num">{{TOTAL}}</td></tr>{{/BASIS_TOTAL}}
+</tbody>
+</table>
+</div>
+{{#NO_PAYOUTS}}<p class="notice">No payout to these influencers falls in this date range.</p>{{/NO_PAYOUTS}}
+<div class="table-wrap">
+<table>
+<caption>Per influencer, largest first{{#TRUNCATED}} (the largest {{SHOWN}} of {{PAID_COUNT}}){{/TRUNCATED}}</caption>
+<thead><tr><th scope="col">Influencer</th><th scope="col" class="num">Total paid</th><th scope="col">Basis</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Orders paid</th><th scope="col" class="num">Payouts</th><th scope="col">Last payout</th></tr></thead>
+<tbody>
+{{#PAYOUT}}<tr><th scope="row">{{NAME}} <span class="id">{{ID}}</span></th><td class="num">{{TOTAL}}</td><td>{{BASIS}}</td><td class="num">{{RATE}}</td><td class="num">{{ORDERS_PAID}}</td><td class="num">{{COUNT}}</td><td>{{LAST}}</td></tr>{{/PAYOUT}}
+</tbody>
+</table>
+</div>
+</section>

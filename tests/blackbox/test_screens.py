@@ -1,0 +1,40 @@
+"""test_screens.py: headless Chromium renders the dashboard at phone, laptop and wide widths (PNGs kept in build/screens)."""
+
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+
+import pytest
+
+from conftest import TOP
+
+OUT = os.path.join(TOP, "build", "screens")
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+@pytest.mark.parametrize("width,height", [(390, 2400), (1024, 2000), (1440, 1800)])
+@pytest.mark.parametrize("page,path", [("dashboard", "/?from=2025-02-01&to=2025-04-30"), ("influencers", "/influencers")])
+def test_screenshot(stack, width, height, page, path):
+    os.makedirs(OUT, exist_ok=True)
+    out = os.path.join(OUT, "%s-%d.png" % (page, width))
+    profile = tempfile.mkdtemp(prefix="chromium-")
+    try:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                        "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
+                        "--screenshot=" + out, stack.base + path],
+                       capture_output=True, timeout=120, check=True)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    w, h = png_size(out)
+    assert (w, h) == (width, height)
+    assert os.path.getsize(out) > 30000  # a rendered page, not a blank one
