@@ -9,7 +9,7 @@ RUNDIR ?= $(CURDIR)/run
 
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
 	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest \
-	python3-html5lib w3m chromium
+	python3-html5lib w3m chromium libgmime-3.0-dev openssl python3-selenium chromium-driver
 
 CC ?= cc
 CXX ?= c++
@@ -21,13 +21,15 @@ CFLAGS_BASE += -Werror
 endif
 CXXFLAGS_BASE := -std=c++11 -g -Wall -Wextra -Wno-deprecated-declarations
 LDHARDEN := -pie -Wl,-z,relro,-z,now
-LIBS := -lfcgi -lcsv -lctemplate -lstdc++ -lm
+GMIME_CFLAGS = $(shell pkg-config --cflags gmime-3.0 2>/dev/null)
+GMIME_LIBS = $(shell pkg-config --libs gmime-3.0 2>/dev/null)
+LIBS = -lfcgi -lcsv -lctemplate $(GMIME_LIBS) -lstdc++ -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread strpool report schema dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers page_upload page_export
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart page_upload page_export
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -37,7 +39,7 @@ ASN := build/asan
 
 .SECONDARY:
 
-.PHONY: all deps build asan run stop import test unit blackbox clean gen-sample
+.PHONY: all deps build asan run stop adduser import test unit blackbox clean
 
 all: build
 
@@ -58,6 +60,8 @@ asan: $(addprefix $(ASN)/,$(PROGRAMS) $(UNIT_TESTS))
 # Release build
 $(REL)/%.o: cgi/%.c cgi/*.h | $(REL)
 	$(CC) $(CFLAGS_BASE) -O2 $(HARDEN) -c $< -o $@
+$(REL)/multipart.o: cgi/multipart.c cgi/*.h | $(REL)
+	$(CC) $(CFLAGS_BASE) $(GMIME_CFLAGS) -O2 $(HARDEN) -c $< -o $@
 $(REL)/%.o: cgi/%.cc cgi/*.h | $(REL)
 	$(CXX) $(CXXFLAGS_BASE) -O2 $(HARDEN) -c $< -o $@
 $(REL)/lib.a: $(addprefix $(REL)/,$(addsuffix .o,$(LIB_SRC) $(LIB_CXX)))
@@ -70,6 +74,8 @@ $(REL)/gen: $(REL)/gen_main.o
 # Sanitizer build (ASan + UBSan): the programs and the unit tests
 $(ASN)/%.o: cgi/%.c cgi/*.h | $(ASN)
 	$(CC) $(CFLAGS_BASE) -O1 $(SAN) -c $< -o $@
+$(ASN)/multipart.o: cgi/multipart.c cgi/*.h | $(ASN)
+	$(CC) $(CFLAGS_BASE) $(GMIME_CFLAGS) -O1 $(SAN) -c $< -o $@
 $(ASN)/%.o: cgi/%.cc cgi/*.h | $(ASN)
 	$(CXX) $(CXXFLAGS_BASE) -O1 $(SAN) -c $< -o $@
 $(ASN)/lib.a: $(addprefix $(ASN)/,$(addsuffix .o,$(LIB_SRC) $(LIB_CXX)))
@@ -91,6 +97,10 @@ run: deps build
 
 stop:
 	@RUNDIR=$(RUNDIR) sh nginx/stop.sh
+
+# Add or replace a login: make adduser NAME=asha ROLE=viewer (or editor); asks for the password.
+adduser:
+	@sh nginx/users.sh "$(ROLE)" "$(NAME)"
 
 # Validate a directory of CSVs and activate it as a new version.
 import: deps build

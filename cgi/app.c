@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -122,6 +123,40 @@ void app_error_page(struct request *r, int status, const char *title, const char
 	buf_free(&body);
 }
 
+const char *app_param(const struct request *r, const char *name)
+{
+	return FCGX_GetParam(name, r->fcgx->envp);
+}
+
+char *app_read_body(struct request *r, size_t max)
+{
+	const char *len = app_param(r, "CONTENT_LENGTH");
+	long n = len ? strtol(len, NULL, 10) : 0;
+	if (n < 0 || (size_t)n > max)
+		return NULL;
+	char *body = arena_alloc(r->arena, (size_t)n + 1);
+	if (!body || FCGX_GetStr(body, (int)n, r->fcgx->in) != (int)n)
+		return NULL;
+	body[n] = '\0';
+	return body;
+}
+
+int app_same_origin(const struct request *r)
+{
+	const char *site = app_param(r, "HTTP_SEC_FETCH_SITE");
+	if (site)
+		return strcmp(site, "same-origin") == 0 || strcmp(site, "none") == 0;
+	const char *origin = app_param(r, "HTTP_ORIGIN"), *host = app_param(r, "HTTP_HOST");
+	if (!origin || !host)
+		return 0;
+	const char *sep = strstr(origin, "://");
+	if (!sep)
+		return 0;
+	const char *ohost = sep + 3;
+	size_t n = strcspn(ohost, "/");
+	return strlen(host) == n && strncasecmp(ohost, host, n) == 0;
+}
+
 static const char *param(FCGX_Request *q, const char *name, const char *fallback)
 {
 	const char *v = FCGX_GetParam(name, q->envp);
@@ -157,6 +192,11 @@ static void handle(struct request *r, const struct app_page *pages, size_t npage
 			app_error_page(r, 404, "Not found", "There is no page at this address.");
 		return;
 	}
+	if (strcmp(r->method, "POST") == 0 && !app_same_origin(r)) {
+		app_error_page(r, 403, "Forbidden", "This form was sent from another site (or without an Origin header), "
+			       "so it was refused. Send it from this dashboard's own pages.");
+		return;
+	}
 	enum app_status st = pg->handler(r);
 	if (st == APP_OK || r->started)
 		return;
@@ -166,6 +206,9 @@ static void handle(struct request *r, const struct app_page *pages, size_t npage
 		break;
 	case APP_NOT_FOUND:
 		app_error_page(r, 404, "Not found", r->reason ? r->reason : "There is no such page.");
+		break;
+	case APP_FORBIDDEN:
+		app_error_page(r, 403, "Forbidden", r->reason ? r->reason : "You may not do this.");
 		break;
 	case APP_UNAVAILABLE:
 		app_error_page(r, 503, "No data yet", r->reason ? r->reason : "No dataset is active yet.");

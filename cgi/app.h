@@ -31,7 +31,7 @@ struct request {
 	const char *reason;      /* why a handler refused the request */
 };
 
-enum app_status { APP_OK, APP_BAD_REQUEST, APP_NOT_FOUND, APP_METHOD, APP_UNAVAILABLE, APP_INTERNAL };
+enum app_status { APP_OK, APP_BAD_REQUEST, APP_FORBIDDEN, APP_NOT_FOUND, APP_METHOD, APP_UNAVAILABLE, APP_INTERNAL };
 
 /* A page handler: sends a complete response, or returns an error status for
  * the loop to turn into an error page (only before anything was sent). */
@@ -62,6 +62,17 @@ void app_error_page(struct request *r, int status, const char *title, const char
  * control characters escaped. r may be NULL. */
 void app_log(const struct request *r, const char *level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* A request header or FastCGI parameter (HTTP_HOST, CONTENT_TYPE, ...), or NULL. */
+const char *app_param(const struct request *r, const char *name);
+
+/* Reads a small request body (at most max bytes) into the arena; NULL when
+ * it is larger or cannot be read. */
+char *app_read_body(struct request *r, size_t max);
+
+/* True when a POST comes from our own pages: Sec-Fetch-Site is same-origin
+ * or none, or, without it, the Origin's host equals the Host. */
+int app_same_origin(const struct request *r);
 
 /* Message of the latest app_error_page-worthy failure, set by handlers that
  * return APP_BAD_REQUEST (stored in the request's arena). */

@@ -12,7 +12,7 @@ const char *const csvread_status_text[CSVREAD__MAX] = {
 	[CSVREAD_EMPTY] = "file is empty (no header row)",
 	[CSVREAD_QUOTE] = "a quoted field is never closed",
 	[CSVREAD_TOO_WIDE] = "too many columns (limit 1024)",
-	[CSVREAD_TOO_LONG] = "a field is longer than 1 MiB",
+	[CSVREAD_TOO_LONG] = "a field is longer than 64 KiB (65536 bytes)",
 	[CSVREAD_NOMEM] = "out of memory",
 	[CSVREAD_STOPPED] = "stopped",
 };

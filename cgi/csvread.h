@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #define CSVREAD_MAX_FIELDS 1024
-#define CSVREAD_MAX_FIELD ((size_t)1 << 20)
+#define CSVREAD_MAX_FIELD ((size_t)64 << 10)
 
 /* One record. Fields are NUL-terminated and owned by the reader until the
  * callback returns. */

@@ -340,6 +340,11 @@ static int on_row(void *ctx, const struct csvread_row *row)
 	struct ingest *g = ctx;
 	if (!g->header_done) {
 		g->header_done = 1;
+		if (row->bad_utf8) {
+			report_error(g->rep, g->file, row->line, NULL, row->field[row->bad_utf8 - 1],
+				     row->len[row->bad_utf8 - 1], "invalid UTF-8 in the header, field %zu", row->bad_utf8);
+			return -1;
+		}
 		read_header(g, row);
 		return g->fatal ? -1 : 0;
 	}

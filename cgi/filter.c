@@ -200,6 +200,23 @@ int filter_parse(const char *query, struct arena *a, struct filter *f, char *err
 	return 0;
 }
 
+const char *filter_form_value(struct arena *a, const char *encoded, const char *name)
+{
+	size_t want = strlen(name);
+	for (const char *s = encoded; s && *s;) {
+		const char *amp = strchr(s, '&');
+		size_t len = amp ? (size_t)(amp - s) : strlen(s);
+		const char *eq = memchr(s, '=', len);
+		if (eq && (size_t)(eq - s) == want && memcmp(s, name, want) == 0) {
+			size_t n;
+			char *v = url_decode(a, eq + 1, len - want - 1, &n);
+			return v && strlen(v) == n ? v : NULL;
+		}
+		s = amp ? amp + 1 : NULL;
+	}
+	return NULL;
+}
+
 int filter_allocates(const struct filter *f)
 {
 	return f->multi[FP_BRAND].n || f->multi[FP_PRODUCT].n || f->multi[FP_CAMPAIGN].n;

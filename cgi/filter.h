@@ -54,6 +54,10 @@ int filter_allocates(const struct filter *f);
  * leading '?') to out, leaving out the parameters whose bit is set in skip. */
 void filter_query(const struct filter *f, unsigned skip, struct buf *out);
 
+/* The decoded value of the first name=value pair in an urlencoded string,
+ * in the arena; NULL when absent or badly encoded. */
+const char *filter_form_value(struct arena *a, const char *encoded, const char *name);
+
 /* Appends a query value percent-encoded. */
 void filter_url_encode(struct buf *out, const char *s);
 

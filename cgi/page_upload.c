@@ -1,14 +1,222 @@
-/* page_upload.c: GET /upload: the upload page (web upload arrives with the next release). */
+/* page_upload.c: GET /upload (form and version history), POST /upload (new version), POST /upload/activate (rollback). */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "import.h"
+#include "multipart.h"
 #include "pages.h"
 #include "view.h"
 
-enum app_status page_upload_form(struct request *r)
+#define HISTORY_MAX 200
+
+/* True when REMOTE_USER is listed in the editors' password file. */
+static int is_editor(const struct request *r)
+{
+	const char *file = getenv("EDITORS_FILE");
+	if (!file || !r->user || !*r->user)
+		return 0;
+	FILE *fp = fopen(file, "r");
+	if (!fp)
+		return 0;
+	char line[1024];
+	size_t n = strlen(r->user);
+	int found = 0;
+	while (!found && fgets(line, sizeof(line), fp))
+		found = strncmp(line, r->user, n) == 0 && line[n] == ':';
+	fclose(fp);
+	return found;
+}
+
+static enum app_status need_editor(struct request *r)
+{
+	if (is_editor(r))
+		return APP_OK;
+	app_set_reason(r, "Only editors may upload data or switch versions. Ask an administrator to make you an editor.");
+	return APP_FORBIDDEN;
+}
+
+/* "2026-11-26T14:10:28Z" as the server's local time. */
+static void local_time(const char *utc, char *out, size_t outsz)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof(tm));
+	snprintf(out, outsz, "%s", utc);
+	if (!strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return;
+	time_t t = timegm(&tm);
+	struct tm lt;
+	localtime_r(&t, &lt);
+	strftime(out, outsz, "%Y-%m-%d %H:%M %Z", &lt);
+}
+
+static void history(struct tpl_dict *d, const struct request *r, int editor)
+{
+	static char names[HISTORY_MAX][STORE_VERSION_MAX];
+	char cur[STORE_VERSION_MAX] = "";
+	store_current(r->cfg->uploads, cur);
+	size_t n = store_versions(r->cfg->uploads, names, HISTORY_MAX);
+	for (size_t i = 0; i < n; i++) {
+		struct store_info info;
+		if (store_info(r->cfg->uploads, names[i], &info) < 0)
+			continue;
+		struct tpl_dict *v = tpl_section(d, "VERSION_ROW");
+		char local[64];
+		local_time(info.created, local, sizeof(local));
+		tpl_set(v, "NAME", info.version);
+		tpl_set(v, "CREATED", info.created);
+		tpl_set(v, "LOCAL", local);
+		tpl_set(v, "USER", info.user);
+		for (int f = 0; f < DSF__MAX; f++) {
+			static const char *const key[DSF__MAX] = { "ROWS_I", "ROWS_P", "ROWS_T", "ROWS_Y" };
+			tpl_setf(v, key[f], "%ld", info.rows[f]);
+		}
+		for (char *w = info.warnings, *nl; *w; w = nl + 1) {
+			nl = strchr(w, '\n');
+			if (!nl)
+				break;
+			*nl = '\0';
+			tpl_set(tpl_section(v, "WARNING"), "TEXT", w);
+		}
+		if (strcmp(info.version, cur) == 0)
+			tpl_show(v, "CURRENT");
+		else if (editor)
+			tpl_show(v, "ACTIVATE");
+	}
+}
+
+/* The form page, with errors when a POST failed (status 422). */
+static enum app_status form_page(struct request *r, int status, const struct report *rep, const struct form *form,
+				 const char *message)
 {
 	struct tpl_dict *d = tpl_new();
 	if (!d)
 		return APP_INTERNAL;
 	view_layout(d, r, NULL, NULL, "Upload");
-	enum app_status st = view_send(r, d, "upload.tpl");
+	history(d, r, 1);
+	if (message)
+		tpl_set(tpl_section(d, "FAILED"), "MESSAGE", message);
+	for (int f = 0; rep && f < DSF__MAX; f++) {
+		const struct report_file *rf = &rep->file[f];
+		if (!rf->nerrors)
+			continue;
+		struct tpl_dict *x = tpl_section(d, "FILE_ERRORS");
+		tpl_set(x, "FILE", ds_file_name[f]);
+		tpl_set(x, "SENT_AS", form && form->file[f].present ? form->file[f].filename : "(carried over)");
+		tpl_setf(x, "TOTAL", "%ld", rf->nerrors);
+		if (rf->nerrors > rf->nkept)
+			tpl_setf(tpl_section(x, "MORE"), "HIDDEN", "%ld", rf->nerrors - rf->nkept);
+		for (int i = 0; i < rf->nkept; i++) {
+			struct tpl_dict *e = tpl_section(x, "ERROR");
+			if (rf->kept[i].line)
+				tpl_setf(e, "LINE", "%ld", rf->kept[i].line);
+			tpl_set(e, "COLUMN", rf->kept[i].column);
+			tpl_set(e, "VALUE", rf->kept[i].value);
+			tpl_set(e, "REASON", rf->kept[i].reason);
+		}
+	}
+	struct buf out;
+	buf_init(&out, 16 << 20);
+	int rc = tpl_expand("upload.tpl", d, &out);
 	tpl_free(d);
-	return st;
+	if (rc < 0) {
+		buf_free(&out);
+		return APP_INTERNAL;
+	}
+	app_send(r, status, "text/html; charset=utf-8", &out);
+	buf_free(&out);
+	return APP_OK;
+}
+
+enum app_status page_upload_form(struct request *r)
+{
+	enum app_status st = need_editor(r);
+	return st != APP_OK ? st : form_page(r, 200, NULL, NULL, NULL);
+}
+
+static void redirect(struct request *r, const char *what, const char *version)
+{
+	char h[128];
+	snprintf(h, sizeof(h), "Location: /?%s=%s\r\n", what, version);
+	app_begin(r, 303, "text/plain; charset=utf-8", h);
+	app_write(r, "See Other\n", 10);
+}
+
+/* Removes the files written from the form and their directory. */
+static void drop_incoming(const char *dir, const struct form *form)
+{
+	for (int f = 0; f < DSF__MAX; f++)
+		if (form->file[f].path[0])
+			unlink(form->file[f].path);
+	rmdir(dir);
+}
+
+enum app_status page_upload_post(struct request *r)
+{
+	enum app_status st = need_editor(r);
+	if (st != APP_OK)
+		return st;
+	store_clean_staging(r->cfg->uploads); /* what a killed upload left behind */
+	const char *body = app_param(r, "REQUEST_BODY_FILE");
+	char dir[4096], err[512], version[STORE_VERSION_MAX];
+	struct form form;
+	memset(&form, 0, sizeof(form));
+	if (!body || !*body)
+		return form_page(r, 422, NULL, NULL, "The upload arrived without a body. Choose at least one file.");
+	snprintf(dir, sizeof(dir), "%s/.incoming-%ld-XXXXXX", r->cfg->uploads, (long)getpid());
+	if (!mkdtemp(dir)) {
+		app_log(r, "ERROR", "cannot create an incoming directory in %s", r->cfg->uploads);
+		return form_page(r, 500, NULL, NULL, "The server cannot store uploads right now (the error is logged).");
+	}
+	if (multipart_read(app_param(r, "CONTENT_TYPE"), body, dir, &form, err, sizeof(err)) < 0) {
+		drop_incoming(dir, &form);
+		return form_page(r, 422, NULL, NULL, err);
+	}
+	if (form.nfiles == 0) {
+		drop_incoming(dir, &form);
+		return form_page(r, 422, NULL, NULL, "No file was chosen. Choose at least one of the four files.");
+	}
+	const char *src[DSF__MAX];
+	for (int f = 0; f < DSF__MAX; f++)
+		src[f] = form.file[f].present ? form.file[f].path : NULL;
+	struct report rep;
+	report_init(&rep);
+	int rc = import_run(r->cfg->uploads, src, r->user, &rep, version, err, sizeof(err));
+	drop_incoming(dir, &form);
+	if (rc == 0) {
+		app_log(r, "INFO", "version %s activated by %s", version, r->user ? r->user : "-");
+		redirect(r, "uploaded", version);
+	} else if (rc == -1) {
+		form_page(r, 422, &rep, &form, "Nothing was changed: the files have errors. Fix them and upload again.");
+	} else {
+		app_log(r, "ERROR", "storing an upload failed: %s", err);
+		form_page(r, 500, NULL, NULL, "The files are valid but could not be stored; nothing was changed.");
+	}
+	report_free(&rep);
+	return APP_OK;
+}
+
+enum app_status page_upload_activate(struct request *r)
+{
+	enum app_status st = need_editor(r);
+	if (st != APP_OK)
+		return st;
+	char *body = app_read_body(r, 1024), err[256];
+	const char *version = body ? filter_form_value(r->arena, body, "version") : NULL;
+	if (!version || !store_valid_name(version)) {
+		app_set_reason(r, "parameter \"version\": expected a version number such as 000002");
+		return APP_BAD_REQUEST;
+	}
+	if (store_activate(r->cfg->uploads, version, err, sizeof(err)) < 0) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_NOT_FOUND;
+	}
+	app_log(r, "INFO", "version %s activated again by %s", version, r->user ? r->user : "-");
+	redirect(r, "activated", version);
+	return APP_OK;
 }

@@ -10,6 +10,8 @@ enum app_status page_influencers(struct request *r);
 enum app_status page_influencer(struct request *r);
 /* upload program */
 enum app_status page_upload_form(struct request *r);
+enum app_status page_upload_post(struct request *r);
+enum app_status page_upload_activate(struct request *r);
 /* export program */
 enum app_status page_export_summary(struct request *r);
 enum app_status page_export_influencers(struct request *r);

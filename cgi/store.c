@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -242,6 +243,16 @@ out:
 	return rc;
 }
 
+/* True when the name ends in "-PID" (or "-PID-anything") of a live process. */
+static int owner_alive(const char *name)
+{
+	const char *dash = strchr(name + 1, '-');
+	if (!dash)
+		return 0;
+	long pid = strtol(dash + 1, NULL, 10);
+	return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
 int store_clean_staging(const char *uploads)
 {
 	int lock = lock_writer(uploads);
@@ -253,11 +264,14 @@ int store_clean_staging(const char *uploads)
 		struct dirent *e;
 		char path[4096];
 		while ((e = readdir(d)) != NULL) {
-			if (strncmp(e->d_name, ".staging-", 9) != 0 && strncmp(e->d_name, ".current.", 9) != 0)
+			if (strncmp(e->d_name, ".staging-", 9) != 0 && strncmp(e->d_name, ".incoming-", 10) != 0 &&
+			    strncmp(e->d_name, ".current.", 9) != 0)
+				continue;
+			if (e->d_name[1] != 'c' && owner_alive(e->d_name))
 				continue;
 			if (join(path, sizeof(path), uploads, e->d_name) < 0)
 				continue;
-			if (e->d_name[1] == 's')
+			if (e->d_name[1] != 'c')
 				remove_tree(path);
 			else
 				unlink(path);
@@ -266,5 +280,94 @@ int store_clean_staging(const char *uploads)
 		closedir(d);
 	}
 	close(lock);
+	return n;
+}
+
+int store_valid_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (n != 6)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return 0;
+	return 1;
+}
+
+int store_activate(const char *uploads, const char *version, char *err, size_t errsz)
+{
+	char dir[4096];
+	struct stat st;
+	if (!store_valid_name(version) || snprintf(dir, sizeof(dir), "%s/versions/%s", uploads, version) >= (int)sizeof(dir) ||
+	    stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(err, errsz, "there is no version %.20s", version);
+		return -1;
+	}
+	int lock = lock_writer(uploads);
+	if (lock < 0) {
+		snprintf(err, errsz, "cannot lock the uploads directory: %s", strerror(errno));
+		return -1;
+	}
+	int rc = switch_current(uploads, version);
+	if (rc < 0)
+		snprintf(err, errsz, "cannot switch to version %s: %s", version, strerror(errno));
+	close(lock);
+	return rc;
+}
+
+int store_info(const char *uploads, const char *version, struct store_info *out)
+{
+	char path[4096], line[1024];
+	memset(out, 0, sizeof(*out));
+	if (!store_valid_name(version) ||
+	    snprintf(path, sizeof(path), "%s/versions/%s/meta.txt", uploads, version) >= (int)sizeof(path))
+		return -1;
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	snprintf(out->version, sizeof(out->version), "%s", version);
+	size_t wlen = 0;
+	while (fgets(line, sizeof(line), fp)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "created ", 8) == 0) {
+			snprintf(out->created, sizeof(out->created), "%.31s", line + 8);
+		} else if (strncmp(line, "user ", 5) == 0) {
+			snprintf(out->user, sizeof(out->user), "%.127s", line + 5);
+		} else if (strncmp(line, "rows ", 5) == 0) {
+			for (int f = 0; f < DSF__MAX; f++) {
+				size_t k = strlen(ds_file_name[f]);
+				if (strncmp(line + 5, ds_file_name[f], k) == 0 && line[5 + k] == ' ')
+					out->rows[f] = strtol(line + 6 + k, NULL, 10);
+			}
+		} else if (strncmp(line, "warning ", 8) == 0) {
+			out->nwarnings++;
+			int n = snprintf(out->warnings + wlen, sizeof(out->warnings) - wlen, "%s\n", line + 8);
+			if (n > 0 && wlen + (size_t)n < sizeof(out->warnings))
+				wlen += (size_t)n;
+		}
+	}
+	fclose(fp);
+	return 0;
+}
+
+static int cmp_desc(const void *a, const void *b)
+{
+	return strcmp((const char *)b, (const char *)a);
+}
+
+size_t store_versions(const char *uploads, char (*out)[STORE_VERSION_MAX], size_t max)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/versions", uploads);
+	DIR *d = opendir(path);
+	size_t n = 0;
+	if (!d)
+		return 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && n < max)
+		if (store_valid_name(e->d_name))
+			snprintf(out[n++], STORE_VERSION_MAX, "%.31s", e->d_name);
+	closedir(d);
+	qsort(out, n, STORE_VERSION_MAX, cmp_desc);
 	return n;
 }

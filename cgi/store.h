@@ -34,8 +34,32 @@ struct store_meta {
 int store_commit(const char *uploads, const char *const src[DSF__MAX], const struct store_meta *meta,
 		 char out[STORE_VERSION_MAX], char *err, size_t errsz);
 
-/* Removes staging directories left by a writer that died. Takes the writer
- * lock. Returns the number removed or -1. */
+/* Removes staging and incoming directories left by writers that died (their
+ * pid is gone), under the writer lock. Returns the number removed or -1. */
 int store_clean_staging(const char *uploads);
+
+/* Makes an existing version current again (rollback), under the writer
+ * lock. Returns 0, or -1 with a reason in err. */
+int store_activate(const char *uploads, const char *version, char *err, size_t errsz);
+
+/* What meta.txt of a version says. */
+struct store_info {
+	char version[STORE_VERSION_MAX];
+	char created[32];        /* UTC, 2026-11-26T14:10:28Z */
+	char user[128];
+	long rows[DSF__MAX];
+	char warnings[2048];     /* one per line, shortened */
+	long nwarnings;
+};
+
+/* Reads a version's meta.txt. Returns 0 or -1 when the version is unknown. */
+int store_info(const char *uploads, const char *version, struct store_info *out);
+
+/* Names of every version, newest first, into out (at most max). Returns how
+ * many. */
+size_t store_versions(const char *uploads, char (*out)[STORE_VERSION_MAX], size_t max);
+
+/* True when name is a well-formed version name (six digits). */
+int store_valid_name(const char *name);
 
 #endif

@@ -1,11 +1,19 @@
-/* upload_main.c: the upload FastCGI program: GET /upload. */
+/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate. */
+#include <stdlib.h>
+
 #include "pages.h"
+#include "store.h"
 
 static const struct app_page pages[] = {
 	{ "/upload", "GET", page_upload_form },
+	{ "/upload", "POST", page_upload_post },
+	{ "/upload/activate", "POST", page_upload_activate },
 };
 
 int main(void)
 {
+	const char *uploads = getenv("UPLOADS_DIR");
+	if (uploads)
+		store_clean_staging(uploads); /* what a killed writer left behind */
 	return app_main("upload", pages, sizeof(pages) / sizeof(pages[0]));
 }

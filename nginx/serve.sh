@@ -1,6 +1,7 @@
 #!/bin/sh
 # serve.sh: starts the three FastCGI programs and a private nginx; foreground until Ctrl-C unless BACKGROUND=1.
-# Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND.
+# Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND,
+# AUTH_DIR (viewers.htpasswd, editors.htpasswd), ADMIN_USER and ADMIN_PASSWORD (the first editor).
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
@@ -10,6 +11,7 @@ RUNDIR=${RUNDIR:-$TOP/run}
 BIN=${BIN:-$TOP/build/release}
 MAX_BODY=${MAX_BODY:-200m}
 BACKGROUND=${BACKGROUND:-0}
+AUTH_DIR=${AUTH_DIR:-$TOP/nginx/auth}
 
 RUNDIR=$(mkdir -p "$RUNDIR" && cd "$RUNDIR" && pwd)
 mkdir -p "$RUNDIR/logs" "$RUNDIR/tmp" "$UPLOADS"
@@ -24,6 +26,20 @@ if [ ! -e "$UPLOADS/current" ]; then
 	echo "serve: loaded the generated sample dataset into $UPLOADS"
 fi
 
+# Logins: without any editor yet, create one (a random password is printed once).
+if [ ! -s "$AUTH_DIR/editors.htpasswd" ]; then
+	user=${ADMIN_USER:-admin}
+	pw=${ADMIN_PASSWORD:-}
+	if [ -z "$pw" ]; then
+		pw=$(openssl rand -base64 12)
+		echo "serve: created editor '$user' with password: $pw  (shown once; see README to add users)"
+	fi
+	AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" editor "$user" "$pw" >/dev/null
+fi
+touch "$AUTH_DIR/viewers.htpasswd"
+cat "$AUTH_DIR/viewers.htpasswd" "$AUTH_DIR/editors.htpasswd" > "$RUNDIR/users.htpasswd"
+chmod 644 "$RUNDIR/users.htpasswd"
+
 fill() {
 	sed -e "s|@PORT@|$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@PUBLIC@|$TOP/public|g" \
 	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$(id -un)|g" "$1" > "$2"
@@ -35,6 +51,7 @@ cp "$TOP/nginx/fastcgi.conf" "$RUNDIR/fastcgi.conf"
 for prog in dashboard upload export; do
 	rm -f "$RUNDIR/$prog.sock"
 	UPLOADS_DIR=$UPLOADS TEMPLATE_DIR=$TOP/templates WORKERS=$WORKERS LOG_FILE=$RUNDIR/logs/$prog.log \
+		EDITORS_FILE=$AUTH_DIR/editors.htpasswd \
 		spawn-fcgi -s "$RUNDIR/$prog.sock" -M 0600 -P "$RUNDIR/$prog.pid" -- "$BIN/$prog" \
 		>>"$RUNDIR/logs/$prog.log" 2>&1
 done

@@ -1,10 +1,44 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEADER}}
 <h1>Upload</h1>
-<section class="notice">
-  <p>Uploading the four CSV files from the browser comes with the next release.</p>
-  <p>Until then an administrator imports a folder holding influencers.csv, posts.csv,
-  tracking_data.csv and payouts.csv with <code>make import DIR=path/to/folder</code>.
-  Files are validated all-or-nothing: any error leaves the current dataset active.</p>
+{{#FAILED}}<section class="error" role="alert"><p><strong>{{MESSAGE}}</strong></p></section>{{/FAILED}}
+{{#FILE_ERRORS}}
+<section class="file-errors" aria-label="Errors in {{FILE}}">
+<h2>{{FILE}} <span class="hint">sent as {{SENT_AS}}: {{TOTAL}} errors</span></h2>
+<div class="table-wrap">
+<table>
+<caption>Errors in {{FILE}}{{#MORE}} (the first 20; {{HIDDEN}} more not shown){{/MORE}}</caption>
+<thead><tr><th scope="col" class="num">Line</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Reason</th></tr></thead>
+<tbody>
+{{#ERROR}}<tr><td class="num">{{LINE}}</td><td>{{COLUMN}}</td><td><code>{{VALUE}}</code></td><td>{{REASON}}</td></tr>{{/ERROR}}
+</tbody>
+</table>
+</div>
+</section>
+{{/FILE_ERRORS}}
+<section class="panel" aria-labelledby="form-h">
+<h2 id="form-h">Upload a new version</h2>
+<form method="post" action="/upload" enctype="multipart/form-data" class="upload">
+  <p class="hint">Choose any of the four files; the ones you leave out carry over from the current version. Everything is checked before anything changes: one error anywhere and the current version stays.</p>
+  <label>influencers.csv <input type="file" name="influencers" accept=".csv,text/csv"></label>
+  <label>posts.csv <input type="file" name="posts" accept=".csv,text/csv"></label>
+  <label>tracking_data.csv <input type="file" name="tracking_data" accept=".csv,text/csv"></label>
+  <label>payouts.csv <input type="file" name="payouts" accept=".csv,text/csv"></label>
+  <p><button type="submit">Upload and activate</button></p>
+</form>
+</section>
+<section class="panel" aria-labelledby="history-h">
+<h2 id="history-h">Dataset history</h2>
+<div class="table-wrap">
+<table>
+<caption>Every version, newest first; each is kept unchanged and can be made current again</caption>
+<thead><tr><th scope="col">Version</th><th scope="col">Uploaded (UTC)</th><th scope="col">Local time</th><th scope="col">By</th><th scope="col" class="num">Influencers</th><th scope="col" class="num">Posts</th><th scope="col" class="num">Tracking rows</th><th scope="col" class="num">Payouts</th><th scope="col">Warnings</th><th scope="col">State</th></tr></thead>
+<tbody>
+{{#VERSION_ROW}}<tr><th scope="row">{{NAME}}</th><td>{{CREATED}}</td><td>{{LOCAL}}</td><td>{{USER}}</td><td class="num">{{ROWS_I}}</td><td class="num">{{ROWS_P}}</td><td class="num">{{ROWS_T}}</td><td class="num">{{ROWS_Y}}</td>
+<td>{{#WARNING}}<p class="warning">{{TEXT}}</p>{{/WARNING}}</td>
+<td>{{#CURRENT}}<strong>current</strong>{{/CURRENT}}{{#ACTIVATE}}<form method="post" action="/upload/activate"><input type="hidden" name="version" value="{{NAME}}"><button type="submit">Make current</button></form>{{/ACTIVATE}}</td></tr>{{/VERSION_ROW}}
+</tbody>
+</table>
+</div>
 </section>
 {{>FOOTER}}

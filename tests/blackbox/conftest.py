@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import base64
 import urllib.error
 import urllib.request
 
@@ -16,6 +17,7 @@ TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(TOP, "tests", "oracle"))
 BIN = os.environ.get("BIN", os.path.join(TOP, "build", "asan"))
 EXTERNAL = os.path.abspath(os.path.join(TOP, "..", "shared", "data", "external-sample"))
+USERS = {"editor": ("ed", "ed-secret"), "viewer": ("vi", "vi-secret")}
 
 
 def free_port():
@@ -38,10 +40,12 @@ class Response:
 class Stack:
     """One running instance: its own port, run directory and uploads directory."""
 
-    def __init__(self, root, workers=2, bin_dir=BIN):
+    def __init__(self, root, workers=2, bin_dir=BIN, max_body="200m"):
         self.root = root
+        self.max_body = max_body
         self.bin = bin_dir
         self.rundir = os.path.join(root, "run")
+        self.auth = os.path.join(root, "auth")
         self.uploads = os.path.join(root, "uploads")
         self.port = free_port()
         self.base = "http://127.0.0.1:%d" % self.port
@@ -50,17 +54,20 @@ class Stack:
     def env(self):
         e = dict(os.environ)
         e.update(PORT=str(self.port), RUNDIR=self.rundir, UPLOADS=self.uploads, BIN=self.bin,
-                 WORKERS=str(self.workers), BACKGROUND="1",
+                 WORKERS=str(self.workers), BACKGROUND="1", AUTH_DIR=self.auth, MAX_BODY=self.max_body,
                  ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:log_path=" + os.path.join(self.root, "asan"))
         return e
 
     def start(self):
+        for role, (name, pw) in USERS.items():
+            subprocess.run(["sh", os.path.join(TOP, "nginx", "users.sh"), role, name, pw], env=self.env(),
+                           check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["sh", os.path.join(TOP, "nginx", "serve.sh")], env=self.env(), check=True,
                        stdout=subprocess.DEVNULL)
         deadline = time.time() + 20
         while time.time() < deadline:
             try:
-                if self.get("/static/style.css").status == 200:
+                if self.get("/").status == 200:
                     return
             except OSError:
                 pass
@@ -70,8 +77,12 @@ class Stack:
     def stop(self):
         subprocess.run(["sh", os.path.join(TOP, "nginx", "stop.sh"), "quiet"], env=self.env(), check=False)
 
-    def get(self, path, headers=None, method="GET", data=None):
-        req = urllib.request.Request(self.base + path, headers=headers or {}, method=method, data=data)
+    def get(self, path, headers=None, method="GET", data=None, user="editor"):
+        headers = dict(headers or {})
+        if user:
+            name, pw = USERS[user]
+            headers["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % (name, pw)).encode()).decode()
+        req = urllib.request.Request(self.base + path, headers=headers, method=method, data=data)
         try:
             with urllib.request.urlopen(req, timeout=60) as r:
                 return Response(r.status, r.headers, r.read())
@@ -89,6 +100,26 @@ class Stack:
     def sanitizer_reports(self):
         return [f for f in os.listdir(self.root) if f.startswith("asan")]
 
+
+    def curl(self, path, files=None, fields=None, user="editor", origin=True, extra=()):
+        """POSTs through curl (-F for files and fields); returns (status, headers, body)."""
+        args = ["curl", "-s", "-o", "-", "-D", os.path.join(self.root, "headers"), "-X", "POST"]
+        if user:
+            args += ["-u", "%s:%s" % USERS[user]]
+        if origin:
+            args += ["-H", "Origin: " + self.base]
+        for name, path_ in (files or {}).items():
+            args += ["-F", "%s=@%s" % (name, path_)]
+        for name, value in (fields or {}).items():
+            args += ["--data-urlencode", "%s=%s" % (name, value)]
+        args += list(extra) + [self.base + path]
+        out = subprocess.run(args, capture_output=True, timeout=300)
+        with open(os.path.join(self.root, "headers"), encoding="latin-1", newline="") as f:
+            blocks = [b for b in f.read().split("\r\n\r\n") if b.strip() and " 100 " not in b.split("\r\n")[0]]
+        lines = blocks[-1].split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(l.split(": ", 1) for l in lines[1:] if ": " in l)
+        return status, headers, out.stdout.decode("utf-8", "replace")
 
     def pids(self, program):
         """The supervisor's pid and its workers' pids."""

@@ -1,0 +1,22 @@
+#!/bin/sh
+# users.sh: adds or replaces a login in nginx/auth: users.sh ROLE NAME [PASSWORD]; ROLE is viewer or editor.
+# The password is read from the third argument, $PASSWORD, or the terminal; only its hash is stored.
+set -eu
+AUTH_DIR=${AUTH_DIR:-$(cd "$(dirname "$0")" && pwd)/auth}
+role=${1:-}; name=${2:-}; pw=${3:-${PASSWORD:-}}
+case "$role" in viewer|editor) ;; *) echo "usage: users.sh viewer|editor NAME [PASSWORD]" >&2; exit 2 ;; esac
+case "$name" in ""|*:*|*" "*) echo "users.sh: a name without spaces or colons, please" >&2; exit 2 ;; esac
+if [ -z "$pw" ]; then
+	printf 'password for %s: ' "$name" >&2
+	stty -echo 2>/dev/null || true; read -r pw; stty echo 2>/dev/null || true; echo >&2
+fi
+[ -n "$pw" ] || { echo "users.sh: empty password" >&2; exit 2; }
+mkdir -p "$AUTH_DIR"; chmod 750 "$AUTH_DIR"
+hash=$(printf '%s\n' "$pw" | openssl passwd -6 -stdin)
+for f in viewers editors; do
+	touch "$AUTH_DIR/$f.htpasswd"; chmod 640 "$AUTH_DIR/$f.htpasswd"
+	grep -v "^$name:" "$AUTH_DIR/$f.htpasswd" > "$AUTH_DIR/$f.tmp" || true
+	mv "$AUTH_DIR/$f.tmp" "$AUTH_DIR/$f.htpasswd"
+done
+echo "$name:$hash" >> "$AUTH_DIR/${role}s.htpasswd"
+echo "users.sh: $name is now a $role"
