@@ -1,9 +1,13 @@
-/* export_main.c: the export FastCGI program: CSV downloads under /export/. */
+/* export_main.c: the export FastCGI program: CSV and PDF downloads under /export/. */
 #include "pages.h"
 
 static const struct app_page pages[] = {
 	{ "/export/summary.csv", "GET", page_export_summary },
 	{ "/export/influencers.csv", "GET", page_export_influencers },
+	{ "/export/personas.csv", "GET", page_export_personas },
+	{ "/export/payouts.csv", "GET", page_export_payouts },
+	{ "/export/tracking.csv", "GET", page_export_tracking },
+	{ "/export/posts.csv", "GET", page_export_posts },
 };
 
 int main(void)

@@ -1,71 +1,13 @@
-/* page_export.c: /export/summary.csv and /export/influencers.csv from the same aggregation as the pages. */
-#include <stdio.h>
+/* page_export.c: /export/summary.csv, influencers.csv, personas.csv and payouts.csv from the same aggregation as the pages. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "csvout.h"
-#include "escape.h"
+#include "exportkit.h"
 #include "fmt.h"
 #include "pages.h"
+#include "panels.h"
 #include "val.h"
 #include "view.h"
-
-/* A download name that says what the file holds: what_param-value_from_to.csv. */
-static const char *export_name(struct request *r, const char *what, const struct filter *f)
-{
-	struct buf b;
-	buf_init(&b, 4096);
-	buf_puts(&b, what);
-	for (int p = 0; p < FP_MULTI_MAX; p++) {
-		if (!f->multi[p].n)
-			continue;
-		buf_printf(&b, "_%s", fparam_name[p]);
-		for (size_t i = 0; i < f->multi[p].n; i++) {
-			buf_putc(&b, '-');
-			esc_filename(&b, f->multi[p].v[i], 40);
-		}
-	}
-	if (f->influencer) {
-		buf_puts(&b, "_influencer-");
-		esc_filename(&b, f->influencer, 40);
-	}
-	char d[11];
-	if (f->has_from || f->has_to) {
-		val_format_date(f->has_from ? f->from : 0, d);
-		buf_printf(&b, "_%s", f->has_from ? d : "start");
-		val_format_date(f->has_to ? f->to : 0, d);
-		buf_printf(&b, "_%s", f->has_to ? d : "end");
-	}
-	if (b.len > 180)
-		b.len = 180;
-	b.data[b.len] = '\0';
-	buf_puts(&b, ".csv");
-	const char *name = arena_strndup(r->arena, buf_str(&b), b.len);
-	buf_free(&b);
-	return name ? name : "export.csv";
-}
-
-static void money_cell(struct csvout *c, double paise)
-{
-	char s[FMT_MAX];
-	fmt_money(paise, s);
-	csvout_number(c, s);
-}
-
-static void ratio_cell(struct csvout *c, struct ratio r)
-{
-	char s[FMT_MAX];
-	fmt_ratio4(r.v, r.ok, s);
-	csvout_number(c, s);
-}
-
-/* Money from a ratio such as cost per order: 2 decimals, or "" when undefined. */
-static void money_ratio_cell(struct csvout *c, struct ratio r)
-{
-	if (r.ok)
-		money_cell(c, r.v);
-	else
-		csvout_number(c, "");
-}
 
 enum app_status page_export_summary(struct request *r)
 {
@@ -76,7 +18,7 @@ enum app_status page_export_summary(struct request *r)
 	if (st != APP_OK)
 		return st;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "summary", &f));
+	csvout_begin(&c, r, export_name(r, "summary", ".csv", &f));
 	csvout_text(&c, "metric"), csvout_text(&c, "value"), csvout_end_row(&c);
 	csvout_text(&c, "revenue"), money_cell(&c, (double)m.revenue), csvout_end_row(&c);
 	csvout_text(&c, "spend"), money_cell(&c, m.spend), csvout_end_row(&c);
@@ -139,7 +81,7 @@ enum app_status page_export_influencers(struct request *r)
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "influencers", &f));
+	csvout_begin(&c, r, export_name(r, "influencers", ".csv", &f));
 	for (size_t i = 0; i < sizeof(influencer_columns) / sizeof(influencer_columns[0]); i++)
 		csvout_text(&c, influencer_columns[i]);
 	csvout_end_row(&c);
@@ -147,5 +89,171 @@ enum app_status page_export_influencers(struct request *r)
 		influencer_line(&c, &m, rows[i]);
 	if (csvout_finish(&c) < 0)
 		app_log(r, "WARN", "client went away during %s", r->path);
+	return APP_OK;
+}
+
+/* Writes a header row from a NULL-terminated list of column names. */
+static void header(struct csvout *c, const char *const *col)
+{
+	for (; *col; col++)
+		csvout_text(c, *col);
+	csvout_end_row(c);
+}
+
+static void finish(struct request *r, struct csvout *c)
+{
+	if (csvout_finish(c) < 0)
+		app_log(r, "WARN", "client went away during %s", r->path);
+}
+
+enum app_status page_export_personas(struct request *r)
+{
+	static const char *const cols[] = { "category", "gender", "influencers", "orders", "revenue", "spend", "roas",
+					     "incremental_roas", NULL };
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+	struct group *g;
+	enum app_status st = view_prepare(r, &f, &v, &m);
+	if (st != APP_OK)
+		return st;
+	long n = panels_group(&m, BY_PERSONA, r->arena, &g);
+	if (n < 0)
+		return APP_INTERNAL;
+	struct csvout c;
+	csvout_begin(&c, r, export_name(r, "personas", ".csv", &f));
+	header(&c, cols);
+	for (long i = 0; i < n; i++) {
+		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend), incr = roas;
+		incr.v -= m.baseline;
+		csvout_text(&c, strpool_get(&v->ds->pool, g[i].key1));
+		csvout_text(&c, strpool_get(&v->ds->pool, g[i].key2));
+		csvout_int(&c, g[i].count);
+		csvout_int(&c, g[i].orders);
+		money_cell(&c, (double)g[i].revenue);
+		money_cell(&c, g[i].spend);
+		ratio_cell(&c, roas);
+		ratio_cell(&c, incr);
+		csvout_end_row(&c);
+	}
+	finish(r, &c);
+	return APP_OK;
+}
+
+enum app_status page_export_payouts(struct request *r)
+{
+	static const char *const cols[] = { "influencer_id", "name", "basis", "rate", "orders_paid", "payouts",
+					     "total_payout", "last_payout_date", NULL };
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+	enum app_status st = view_prepare(r, &f, &v, &m);
+	if (st != APP_OK)
+		return st;
+	size_t n;
+	const struct infl_row **rows = panels_paid(&m, r->arena, &n);
+	if (!rows)
+		return APP_INTERNAL;
+	struct csvout c;
+	csvout_begin(&c, r, export_name(r, "payouts", ".csv", &f));
+	header(&c, cols);
+	for (size_t i = 0; i < n; i++) {
+		const struct infl_row *x = rows[i];
+		const struct ds_influencer *in = &v->ds->infl[x->idx];
+		char date[11] = "";
+		if (x->pay_last != DS_NO_DATE)
+			val_format_date(x->pay_last, date);
+		csvout_text(&c, strpool_get(&v->ds->pool, in->id));
+		csvout_text(&c, strpool_get(&v->ds->pool, in->name));
+		csvout_text(&c, payout_basis_text(x->pay_basis));
+		money_cell(&c, (double)x->pay_rate);
+		csvout_int(&c, x->pay_orders);
+		csvout_int(&c, x->pay_count);
+		money_cell(&c, (double)x->base_spend);
+		csvout_number(&c, date);
+		csvout_end_row(&c);
+	}
+	finish(r, &c);
+	return APP_OK;
+}
+
+enum app_status page_export_tracking(struct request *r)
+{
+	static const char *const cols[] = { "date", "influencer_id", "influencer_name", "platform", "category", "gender",
+					     "source", "brand", "campaign", "product", "user_id", "orders", "revenue", NULL };
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+	enum app_status st = view_prepare(r, &f, &v, &m);
+	if (st != APP_OK)
+		return st;
+	const struct dataset *ds = v->ds;
+	const struct strpool *p = &ds->pool;
+	struct csvout c;
+	csvout_begin(&c, r, export_name(r, "tracking", ".csv", &f));
+	header(&c, cols);
+	for (size_t k = 0; k < ds->ntrack && !c.failed; k++) {
+		const struct ds_track *t = &ds->track[k];
+		if (!metrics_in_t(&m, t))
+			continue;
+		const struct ds_influencer *in = &ds->infl[t->infl];
+		char date[11], money[FMT_MAX];
+		val_format_date(t->date, date);
+		fmt_paise(t->revenue, money);
+		csvout_number(&c, date);
+		csvout_text(&c, strpool_get(p, in->id));
+		csvout_text(&c, strpool_get(p, in->name));
+		csvout_text(&c, strpool_get(p, in->platform));
+		csvout_text(&c, strpool_get(p, in->category));
+		csvout_text(&c, strpool_get(p, in->gender));
+		csvout_text(&c, strpool_get(p, t->source));
+		csvout_text(&c, strpool_get(p, t->brand));
+		csvout_text(&c, strpool_get(p, t->campaign));
+		csvout_text(&c, strpool_get(p, t->product));
+		csvout_text(&c, strpool_get(p, t->user));
+		csvout_int(&c, t->orders);
+		csvout_number(&c, money);
+		csvout_end_row(&c);
+	}
+	finish(r, &c);
+	return APP_OK;
+}
+
+enum app_status page_export_posts(struct request *r)
+{
+	static const char *const cols[] = { "date", "influencer_id", "influencer_name", "platform", "url", "caption",
+					     "reach", "likes", "comments", "engagement", "engagement_rate", NULL };
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+	enum app_status st = view_prepare(r, &f, &v, &m);
+	if (st != APP_OK)
+		return st;
+	const struct dataset *ds = v->ds;
+	const struct strpool *p = &ds->pool;
+	struct csvout c;
+	csvout_begin(&c, r, export_name(r, "posts", ".csv", &f));
+	header(&c, cols);
+	for (size_t k = 0; k < ds->npost && !c.failed; k++) {
+		const struct ds_post *x = &ds->post[k];
+		if (!metrics_row_of(&m, x->infl) || !metrics_in_range(&m, x->date))
+			continue;
+		const struct ds_influencer *in = &ds->infl[x->infl];
+		char date[11];
+		val_format_date(x->date, date);
+		csvout_number(&c, date);
+		csvout_text(&c, strpool_get(p, in->id));
+		csvout_text(&c, strpool_get(p, in->name));
+		csvout_text(&c, strpool_get(p, x->platform));
+		csvout_text(&c, strpool_get(p, x->url));
+		csvout_text(&c, strpool_get(p, x->caption));
+		csvout_int(&c, x->reach);
+		csvout_int(&c, x->likes);
+		csvout_int(&c, x->comments);
+		csvout_int(&c, x->likes + x->comments);
+		ratio_cell(&c, ratio_div((double)(x->likes + x->comments), (double)x->reach));
+		csvout_end_row(&c);
+	}
+	finish(r, &c);
 	return APP_OK;
 }

@@ -167,3 +167,30 @@ int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct po
 	free(all);
 	return 0;
 }
+
+static int cmp_paid(const void *pa, const void *pb)
+{
+	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
+	return (b->base_spend > a->base_spend) - (b->base_spend < a->base_spend);
+}
+
+const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t *n)
+{
+	const struct infl_row **rows = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*rows));
+	*n = 0;
+	if (!rows)
+		return NULL;
+	for (size_t i = 0; i < m->nrow; i++)
+		if (m->row[i].pay_count)
+			rows[(*n)++] = &m->row[i];
+	qsort(rows, *n, sizeof(*rows), cmp_paid);
+	return rows;
+}
+
+const char *payout_basis_text(unsigned bits)
+{
+	unsigned known = bits & (1u << BASIS_POST | 1u << BASIS_ORDER);
+	if (known == (1u << BASIS_POST | 1u << BASIS_ORDER))
+		return "post and order";
+	return known == 1u << BASIS_POST ? "post" : known == 1u << BASIS_ORDER ? "order" : "unspecified";
+}

@@ -45,4 +45,11 @@ struct post_stats {
  * Returns 0 or -1 when the arena is exhausted. */
 int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct post_stats *out);
 
+/* The influencers of the selection with payouts in range, largest total
+ * first; an arena array with *n entries, or NULL when out of memory. */
+const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t *n);
+
+/* "post", "order", "post and order" or "unspecified" for a set of basis bits. */
+const char *payout_basis_text(unsigned bits);
+
 #endif

@@ -63,6 +63,8 @@ void view_layout(struct tpl_dict *d, const struct request *r, const struct dsvie
 	}
 	tpl_include(d, "HEADER", "header.tpl");
 	tpl_include(d, "FOOTER", "footer.tpl");
+	if (f)
+		tpl_include(d, "DOWNLOADS", "downloads.tpl");
 }
 
 static const struct {

@@ -264,30 +264,12 @@ void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m,
 	}
 }
 
-static int cmp_paid(const void *pa, const void *pb)
-{
-	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
-	return (b->base_spend > a->base_spend) - (b->base_spend < a->base_spend);
-}
-
-static const char *basis_text(unsigned bits)
-{
-	unsigned known = bits & (1u << BASIS_POST | 1u << BASIS_ORDER);
-	if (known == (1u << BASIS_POST | 1u << BASIS_ORDER))
-		return "post and order";
-	return known == 1u << BASIS_POST ? "post" : known == 1u << BASIS_ORDER ? "order" : "unspecified";
-}
-
 void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
 {
-	const struct infl_row **rows = arena_calloc(r->arena, m->nrow ? m->nrow : 1, sizeof(*rows));
-	size_t n = 0;
+	size_t n;
+	const struct infl_row **rows = panels_paid(m, r->arena, &n);
 	if (!rows)
 		return;
-	for (size_t i = 0; i < m->nrow; i++)
-		if (m->row[i].pay_count)
-			rows[n++] = &m->row[i];
-	qsort(rows, n, sizeof(*rows), cmp_paid);
 	tpl_setf(d, "PAID_COUNT", "%zu", n);
 	if (n > max) {
 		tpl_setf(d, "SHOWN", "%zu", max);
@@ -304,7 +286,7 @@ void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *
 		tpl_set(row, "NAME", str(m, in->name));
 		tpl_set(row, "ID", str(m, in->id));
 		set_money(row, "TOTAL", (double)x->base_spend);
-		tpl_set(row, "BASIS", basis_text(x->pay_basis));
+		tpl_set(row, "BASIS", payout_basis_text(x->pay_basis));
 		set_money(row, "RATE", (double)x->pay_rate);
 		set_count(row, "ORDERS_PAID", x->pay_orders);
 		set_count(row, "COUNT", x->pay_count);

@@ -5,9 +5,7 @@
 {{>FILTERS}}
 {{#EMPTY}}<p class="notice">No influencer matches these filters. Remove a filter above to see figures.</p>{{/EMPTY}}
 {{>KPIS}}
-<p class="downloads">Download for these filters:
-  <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a> ·
-  <a href="/export/influencers.csv{{EXPORT_QUERY}}">influencers.csv</a></p>
+{{>DOWNLOADS}}
 {{>TREND}}
 <section class="panel" aria-labelledby="infl-h">
 <h2 id="infl-h">Influencers</h2>

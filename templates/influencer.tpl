@@ -5,7 +5,7 @@
 {{>FILTERS}}
 {{>KPIS}}
 {{>TABLE}}
-<p class="downloads">Download: <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a></p>
+{{>DOWNLOADS}}
 {{>TREND}}
 {{>BREAKDOWN}}
 {{>POSTS}}

@@ -2,7 +2,7 @@
 {{>HEADER}}
 <h1>Influencers</h1>
 {{>FILTERS}}
-<p class="downloads">Download: <a href="/export/influencers.csv{{EXPORT_QUERY}}">influencers.csv</a></p>
+{{>DOWNLOADS}}
 {{#EMPTY}}<p class="notice">No influencer matches these filters.</p>{{/EMPTY}}
 <div class="table-wrap">
 <table>

@@ -1,0 +1,9 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="downloads">Download for these filters:
+  <a href="/export/report.pdf{{EXPORT_QUERY}}">report.pdf</a> ·
+  <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a> ·
+  <a href="/export/influencers.csv{{EXPORT_QUERY}}">influencers.csv</a> ·
+  <a href="/export/personas.csv{{EXPORT_QUERY}}">personas.csv</a> ·
+  <a href="/export/payouts.csv{{EXPORT_QUERY}}">payouts.csv</a> ·
+  <a href="/export/posts.csv{{EXPORT_QUERY}}">posts.csv</a> ·
+  <a href="/export/tracking.csv{{EXPORT_QUERY}}">tracking.csv</a></p>
