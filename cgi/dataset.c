@@ -491,7 +491,13 @@ void dataset_free(struct dataset *ds)
 {
 	if (!ds)
 		return;
+	if (ds->map) { /* everything points into the mapping */
+		munmap(ds->map, ds->map_len);
+		free(ds);
+		return;
+	}
 	strpool_free(&ds->pool);
+	cube_free(&ds->cube);
 	free(ds->infl);
 	free(ds->post);
 	free(ds->track);

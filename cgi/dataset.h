@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cube.h"
 #include "report.h"
 #include "strpool.h"
 
@@ -51,6 +52,9 @@ struct dataset {
 	int32_t first_date, last_date; /* over tracking, posts and dated payouts */
 	int has_brand_column;
 	char version[64];
+	struct cube cube;   /* pre-aggregated tracking; cube.cell == NULL when not built */
+	void *map;          /* the compiled file the arrays point into, or NULL */
+	size_t map_len;
 };
 
 /* Reads the four files (paths indexed by enum ds_file) and applies every rule

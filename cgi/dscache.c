@@ -3,10 +3,12 @@
 #include "dscache.h"
 
 #include <stddef.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiled.h"
 #include "store.h"
 
 /* The one piece of per-process state: read-only once loaded. */
@@ -59,7 +61,10 @@ static void drop_cache(void)
 	cached_ds = NULL;
 }
 
-static int load(const char *uploads, const char *version, char *err, size_t errsz)
+/* Reads a version from its CSVs (a version without a usable dataset.bin)
+ * and writes the compiled form for the next reader. */
+static int rebuild(const char *uploads, const char *version, const char *bin, struct dataset **out, char *err,
+		   size_t errsz)
 {
 	char path[DSF__MAX][4096];
 	const char *p[DSF__MAX];
@@ -81,6 +86,28 @@ static int load(const char *uploads, const char *version, char *err, size_t errs
 	report_free(&rep);
 	if (rc < 0)
 		return -1;
+	if (cube_build(ds) < 0) {
+		dataset_free(ds);
+		snprintf(err, errsz, "out of memory indexing version %s", version);
+		return -1;
+	}
+	if (compiled_write(ds, bin) < 0)
+		fprintf(stderr, "dscache: cannot write %s: %s\n", bin, strerror(errno));
+	*out = ds;
+	return 0;
+}
+
+static int load(const char *uploads, const char *version, char *err, size_t errsz)
+{
+	char bin[4096];
+	struct dataset *ds;
+	snprintf(bin, sizeof(bin), "%s/versions/%s/%s", uploads, version, COMPILED_NAME);
+	ds = compiled_map(bin, err, errsz);
+	if (!ds) {
+		fprintf(stderr, "dscache: version %s: %s; rebuilding it from the CSV files\n", version, err);
+		if (rebuild(uploads, version, bin, &ds, err, errsz) < 0)
+			return -1;
+	}
 	snprintf(ds->version, sizeof(ds->version), "%s", version);
 	drop_cache();
 	cached_ds = ds;

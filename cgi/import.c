@@ -21,11 +21,18 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 	struct dataset *ds;
 	if (dataset_read(path, &ds, rep) < 0)
 		return -1;
+	if (cube_build(ds) < 0) {
+		dataset_free(ds);
+		snprintf(err, errsz, "out of memory compiling the dataset");
+		return -2;
+	}
 	struct store_meta meta = {
 		.user = user,
 		.rows = { (long)ds->ninfl, (long)ds->npost, (long)ds->ntrack, (long)ds->npayout },
 		.warnings = buf_str(&rep->warnings),
+		.compile = ds,
 	};
+	int rc = store_commit(uploads, path, &meta, version, err, errsz) == 0 ? 0 : -2;
 	dataset_free(ds);
-	return store_commit(uploads, path, &meta, version, err, errsz) == 0 ? 0 : -2;
+	return rc;
 }

@@ -94,6 +94,41 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+/* The same figures from the pre-aggregated cube: running totals per day
+ * without brand/product/campaign filters, per-cell scans of the date range
+ * with them. Equal to scan_tracking by construction (tested). */
+static void cube_tracking(const struct dataset *ds, const struct filter *f, const int32_t *rowof, int64_t *all_orders,
+			  struct metrics *m)
+{
+	const struct cube *c = &ds->cube;
+	int32_t from = f->has_from ? f->from : INT32_MIN, to = f->has_to ? f->to : INT32_MAX;
+	if (!m->allocates) {
+		m->tracked_revenue = cube_tracked(c, from, to);
+		for (size_t i = 0; i < m->nrow; i++) {
+			struct infl_row *r = &m->row[i];
+			cube_span(c, r->idx, from, to, &r->orders, &r->revenue);
+			all_orders[i] = r->orders;
+		}
+		return;
+	}
+	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
+		int32_t row = i < ds->ninfl ? rowof[i] : -1;
+		for (size_t k = cube_first_cell(c, (int32_t)i, from); k < c->cell_start[i + 1] && c->cell[k].date <= to; k++) {
+			const struct cube_cell *x = &c->cell[k];
+			int bpc = metrics_cell_matches(m, x);
+			if (bpc)
+				m->tracked_revenue += x->revenue;
+			if (row < 0)
+				continue;
+			all_orders[row] += x->orders;
+			if (bpc) {
+				m->row[row].orders += x->orders;
+				m->row[row].revenue += x->revenue;
+			}
+		}
+	}
+}
+
 static void scan_payouts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
 {
 	for (size_t k = 0; k < ds->npayout; k++) {
@@ -146,7 +181,10 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
 		return -1;
-	scan_tracking(ds, f, set, rowof, all_orders, m);
+	if (ds->cube.cell_start)
+		cube_tracking(ds, f, rowof, all_orders, m);
+	else
+		scan_tracking(ds, f, set, rowof, all_orders, m);
 	scan_payouts(ds, f, rowof, m);
 	scan_posts(ds, f, rowof, m);
 	for (size_t i = 0; i < m->nrow; i++) {
@@ -179,6 +217,12 @@ struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
 int metrics_in_range(const struct metrics *m, int32_t day)
 {
 	return in_range(m->filter, day);
+}
+
+int metrics_cell_matches(const struct metrics *m, const struct cube_cell *c)
+{
+	return in_set(&m->set[FP_BRAND], c->brand) && in_set(&m->set[FP_PRODUCT], c->product) &&
+	       in_set(&m->set[FP_CAMPAIGN], c->campaign);
 }
 
 int metrics_in_t(const struct metrics *m, const struct ds_track *t)
@@ -290,17 +334,19 @@ const struct infl_row **metrics_by_roas(const struct metrics *m, struct arena *a
 
 size_t metrics_top(const struct metrics *m, int bottom, const struct infl_row **out, size_t max)
 {
-	size_t n = 0;
-	const struct infl_row **all = malloc((m->nrow ? m->nrow : 1) * sizeof(*all));
-	if (!all)
-		return 0;
-	for (size_t i = 0; i < m->nrow; i++)
-		if (m->row[i].spend > 0)
-			all[n++] = &m->row[i];
-	qsort_r(all, n, sizeof(*all), bottom ? cmp_worst : cmp_best, (void *)m->ds);
-	if (n > max)
-		n = max;
-	memcpy(out, all, n * sizeof(*out));
-	free(all);
-	return n;
+	/* Keep the best max by insertion: O(n * max), no sort of every row. */
+	int (*cmp)(const void *, const void *, void *) = bottom ? cmp_worst : cmp_best;
+	size_t k = 0;
+	for (size_t i = 0; i < m->nrow && max; i++) {
+		const struct infl_row *r = &m->row[i];
+		if (!(r->spend > 0) || (k == max && cmp(&r, &out[k - 1], (void *)m->ds) >= 0))
+			continue;
+		size_t j = k < max ? k++ : max - 1;
+		while (j > 0 && cmp(&r, &out[j - 1], (void *)m->ds) < 0) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = r;
+	}
+	return k;
 }

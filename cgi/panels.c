@@ -118,13 +118,22 @@ static int cmp_rate(const void *pa, const void *pb)
 	return cmp_reach(pa, pb);
 }
 
-/* Keeps the best max posts of all in `all` (n of them) by cmp into out. */
-static size_t keep_best(struct post_ref *all, size_t n, int (*cmp)(const void *, const void *), size_t max,
+/* Keeps the best max posts of the n in all, best first, by insertion into
+ * out: O(n * max) with a small max, no sort of every post. */
+static size_t keep_best(const struct post_ref *all, size_t n, int (*cmp)(const void *, const void *), size_t max,
 			struct post_ref *out)
 {
-	qsort(all, n, sizeof(*all), cmp);
-	size_t k = n < max ? n : max;
-	memcpy(out, all, k * sizeof(*all));
+	size_t k = 0;
+	for (size_t i = 0; i < n && max; i++) {
+		if (k == max && cmp(&all[i], &out[k - 1]) >= 0)
+			continue;
+		size_t j = k < max ? k++ : max - 1;
+		while (j > 0 && cmp(&all[i], &out[j - 1]) < 0) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = all[i];
+	}
 	return k;
 }
 

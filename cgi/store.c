@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "store.h"
 
+#include "compiled.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -221,6 +223,11 @@ int store_commit(const char *uploads, const char *const src[DSF__MAX], const str
 			snprintf(err, errsz, "cannot store %s: %s", ds_file_name[f], strerror(errno));
 			goto out;
 		}
+	}
+	if (meta->compile && (join(path, sizeof(path), staging, COMPILED_NAME) < 0 ||
+			      compiled_write(meta->compile, path) < 0)) {
+		snprintf(err, errsz, "cannot write the compiled dataset: %s", strerror(errno));
+		goto out;
 	}
 	if (write_meta(staging, meta) < 0 || fsync_path(staging, 1) < 0) {
 		snprintf(err, errsz, "cannot write the version's metadata: %s", strerror(errno));

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "dataset.h"
 #include "report.h"
 
 #define STORE_VERSION_MAX 32
@@ -26,6 +27,7 @@ struct store_meta {
 	const char *user;           /* who uploaded; NULL = "unknown" */
 	long rows[DSF__MAX];
 	const char *warnings;       /* one per line, may be NULL */
+	const struct dataset *compile; /* written as the version's dataset.bin; NULL = none */
 };
 
 /* Writes a new version from the four source files (all present), fsyncs it,

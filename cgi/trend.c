@@ -68,6 +68,38 @@ static size_t period_index(const struct trend *t, int32_t day)
 	return lo;
 }
 
+/* Buckets the cube's entries of each influencer in I, walking its dates in
+ * order with a moving period index: daily running totals without a
+ * brand/product/campaign filter, cells with one. */
+static void bucket_cube(const struct metrics *m, struct trend *t, int32_t first, int32_t last)
+{
+	const struct cube *c = &m->ds->cube;
+	for (size_t i = 0; i < m->nrow; i++) {
+		int32_t idx = m->row[i].idx;
+		size_t p = 0;
+		if (!m->allocates) {
+			size_t k = cube_first_day(c, idx, first);
+			for (; k < c->day_start[idx + 1] && c->day[k].date <= last; k++) {
+				const struct cube_day *d = &c->day[k], *prev = k > c->day_start[idx] ? d - 1 : NULL;
+				while (p + 1 < t->n && t->p[p + 1].start <= d->date)
+					p++;
+				t->p[p].orders += d->orders - (prev ? prev->orders : 0);
+				t->p[p].revenue += d->revenue - (prev ? prev->revenue : 0);
+			}
+			continue;
+		}
+		for (size_t k = cube_first_cell(c, idx, first); k < c->cell_start[idx + 1] && c->cell[k].date <= last; k++) {
+			const struct cube_cell *x = &c->cell[k];
+			if (!metrics_cell_matches(m, x))
+				continue;
+			while (p + 1 < t->n && t->p[p + 1].start <= x->date)
+				p++;
+			t->p[p].orders += x->orders;
+			t->p[p].revenue += x->revenue;
+		}
+	}
+}
+
 int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, char *err, size_t errsz)
 {
 	const struct dataset *ds = m->ds;
@@ -96,14 +128,17 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 	for (size_t i = 0; i < n; i++, s = next_start(t->grain, s))
 		t->p[i].start = s;
 	t->n = n;
-	for (size_t k = 0; k < ds->ntrack; k++) {
-		const struct ds_track *tr = &ds->track[k];
-		if (n == 0 || !metrics_in_t(m, tr))
-			continue;
-		struct trend_point *p = &t->p[period_index(t, tr->date)];
-		p->revenue += tr->revenue;
-		p->orders += tr->orders;
-	}
+	if (n && ds->cube.cell_start)
+		bucket_cube(m, t, first, last);
+	else
+		for (size_t k = 0; n && k < ds->ntrack; k++) {
+			const struct ds_track *tr = &ds->track[k];
+			if (!metrics_in_t(m, tr))
+				continue;
+			struct trend_point *p = &t->p[period_index(t, tr->date)];
+			p->revenue += tr->revenue;
+			p->orders += tr->orders;
+		}
 	for (size_t k = 0; k < ds->npayout; k++) {
 		const struct ds_payout *py = &ds->payout[k];
 		const struct infl_row *r = metrics_row_of(m, py->infl);

@@ -197,7 +197,7 @@ def test_two_uploads_at_once_give_two_complete_versions(stack, tmp_path):
     assert len(new) == 2
     for v in new:
         files = os.listdir(os.path.join(stack.uploads, "versions", v))
-        assert sorted(files) == ["influencers.csv", "meta.txt", "payouts.csv", "posts.csv", "tracking_data.csv"]
+        assert sorted(files) == ["dataset.bin", "influencers.csv", "meta.txt", "payouts.csv", "posts.csv", "tracking_data.csv"]
     assert stack.current().split("/")[-1] in new
 
 
@@ -224,7 +224,7 @@ def test_killed_upload_leaves_the_previous_version_and_no_partial_one(stack, tmp
         assert stack.current() == before and summary(stack) == before_summary
     now = set(os.listdir(os.path.join(stack.uploads, "versions")))
     for v in now - versions:  # anything published is complete
-        assert len(os.listdir(os.path.join(stack.uploads, "versions", v))) == 5
+        assert len(os.listdir(os.path.join(stack.uploads, "versions", v))) == 6
     time.sleep(0.5)  # replacement workers start; the next upload cleans up after the dead ones
     d2 = tmp_path / "small"
     d2.mkdir()

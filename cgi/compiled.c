@@ -1,0 +1,196 @@
+/* compiled.c: a version's compact binary form, written at activation and memory-mapped read-only by every worker. */
+#include "compiled.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char MAGIC[8] = { 'R', 'O', 'I', 'B', 'I', 'N', '\0', '\0' };
+static const char TRAILER[8] = { 'R', 'O', 'I', 'E', 'N', 'D', '\0', '\0' };
+
+enum section {
+	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_INFL, S_POST, S_TRACK, S_PAYOUT,
+	S_CELL, S_CELL_START, S_DAY, S_DAY_START, S_TOTAL, S__MAX
+};
+
+/* The file starts with this header; sections follow, each 8-byte aligned;
+ * the file ends with TRAILER. Native byte order, checked by `order`. */
+struct header {
+	char magic[8];
+	uint32_t format, order;
+	uint64_t total;                    /* file size, trailer included */
+	uint64_t off[S__MAX], len[S__MAX]; /* bytes */
+	uint64_t ninfl, npost, ntrack, npayout;
+	uint64_t ncell, nday, ntotal;
+	uint32_t pool_count, pool_slots;
+	int32_t first_date, last_date;
+	int32_t has_brand_column, pad;
+};
+
+static uint64_t align8(uint64_t n)
+{
+	return (n + 7) & ~(uint64_t)7;
+}
+
+/* The bytes of each section, in file order. */
+static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t len[S__MAX])
+{
+	const struct strpool *p = &ds->pool;
+	ptr[S_POOL_BYTES] = p->bytes, len[S_POOL_BYTES] = p->nbytes;
+	ptr[S_POOL_OFF] = p->off, len[S_POOL_OFF] = (uint64_t)p->count * sizeof(uint32_t);
+	ptr[S_POOL_LEN] = p->len, len[S_POOL_LEN] = (uint64_t)p->count * sizeof(uint32_t);
+	ptr[S_POOL_SLOTS] = p->slots, len[S_POOL_SLOTS] = (uint64_t)p->nslots * sizeof(uint32_t);
+	ptr[S_INFL] = ds->infl, len[S_INFL] = ds->ninfl * sizeof(*ds->infl);
+	ptr[S_POST] = ds->post, len[S_POST] = ds->npost * sizeof(*ds->post);
+	ptr[S_TRACK] = ds->track, len[S_TRACK] = ds->ntrack * sizeof(*ds->track);
+	ptr[S_PAYOUT] = ds->payout, len[S_PAYOUT] = ds->npayout * sizeof(*ds->payout);
+	const struct cube *c = &ds->cube;
+	ptr[S_CELL] = c->cell, len[S_CELL] = c->ncell * sizeof(*c->cell);
+	ptr[S_CELL_START] = c->cell_start, len[S_CELL_START] = (ds->ninfl + 2) * sizeof(uint32_t);
+	ptr[S_DAY] = c->day, len[S_DAY] = c->nday * sizeof(*c->day);
+	ptr[S_DAY_START] = c->day_start, len[S_DAY_START] = (ds->ninfl + 1) * sizeof(uint32_t);
+	ptr[S_TOTAL] = c->total, len[S_TOTAL] = c->ntotal * sizeof(*c->total);
+}
+
+static int write_all(FILE *fp, const void *p, uint64_t n)
+{
+	return n == 0 || fwrite(p, 1, (size_t)n, fp) == (size_t)n ? 0 : -1;
+}
+
+int compiled_write(const struct dataset *ds, const char *path)
+{
+	if (!ds->cube.cell_start) {
+		errno = EINVAL; /* build the cube first */
+		return -1;
+	}
+	struct header h;
+	const void *ptr[S__MAX];
+	static const char zeros[8];
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, MAGIC, sizeof(MAGIC));
+	h.format = COMPILED_FORMAT;
+	h.order = 0x01020304u;
+	sections(ds, ptr, h.len);
+	uint64_t at = align8(sizeof(h));
+	for (int s = 0; s < S__MAX; s++) {
+		h.off[s] = at;
+		at = align8(at + h.len[s]);
+	}
+	h.total = at + sizeof(TRAILER);
+	h.ninfl = ds->ninfl, h.npost = ds->npost, h.ntrack = ds->ntrack, h.npayout = ds->npayout;
+	h.pool_count = ds->pool.count, h.pool_slots = ds->pool.nslots;
+	h.ncell = ds->cube.ncell, h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal;
+	h.first_date = ds->first_date, h.last_date = ds->last_date;
+	h.has_brand_column = ds->has_brand_column;
+	char tmp[4200];
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof(tmp))
+		return -1;
+	FILE *fp = fopen(tmp, "wbx");
+	if (!fp)
+		return -1;
+	fchmod(fileno(fp), 0640);
+	int rc = write_all(fp, &h, sizeof(h)) | write_all(fp, zeros, align8(sizeof(h)) - sizeof(h));
+	for (int s = 0; s < S__MAX && rc == 0; s++)
+		rc = write_all(fp, ptr[s], h.len[s]) | write_all(fp, zeros, align8(h.len[s]) - h.len[s]);
+	rc |= write_all(fp, TRAILER, sizeof(TRAILER));
+	if (rc == 0 && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
+		rc = -1;
+	if (fclose(fp) != 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = -1;
+	if (rc != 0) {
+		int saved = errno;
+		unlink(tmp);
+		errno = saved;
+	}
+	return rc;
+}
+
+/* Checks the header against the file before anything points into it. */
+static const char *check(const struct header *h, size_t size)
+{
+	if (size < sizeof(*h) + sizeof(TRAILER) || memcmp(h->magic, MAGIC, sizeof(MAGIC)) != 0)
+		return "not a compiled dataset";
+	if (h->format != COMPILED_FORMAT || h->order != 0x01020304u)
+		return "compiled by another format version";
+	if (h->total != size)
+		return "truncated";
+	uint64_t want[S__MAX] = {
+		[S_POOL_OFF] = (uint64_t)h->pool_count * 4, [S_POOL_LEN] = (uint64_t)h->pool_count * 4,
+		[S_POOL_SLOTS] = (uint64_t)h->pool_slots * 4, [S_INFL] = h->ninfl * sizeof(struct ds_influencer),
+		[S_POST] = h->npost * sizeof(struct ds_post), [S_TRACK] = h->ntrack * sizeof(struct ds_track),
+		[S_PAYOUT] = h->npayout * sizeof(struct ds_payout),
+		[S_CELL] = h->ncell * sizeof(struct cube_cell), [S_CELL_START] = (h->ninfl + 2) * 4,
+		[S_DAY] = h->nday * sizeof(struct cube_day), [S_DAY_START] = (h->ninfl + 1) * 4,
+		[S_TOTAL] = h->ntotal * sizeof(struct cube_total),
+	};
+	for (int s = 0; s < S__MAX; s++) {
+		if (s != S_POOL_BYTES && h->len[s] != want[s])
+			return "section sizes do not match the counts";
+		if (h->off[s] % 8 || h->off[s] > size || h->len[s] > size - h->off[s])
+			return "a section lies outside the file";
+	}
+	if (h->pool_count == 0 || h->pool_slots == 0 || (h->pool_slots & (h->pool_slots - 1)))
+		return "string pool is malformed";
+	return NULL;
+}
+
+struct dataset *compiled_map(const char *path, char *err, size_t errsz)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		snprintf(err, errsz, "%s: %s", COMPILED_NAME, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	size_t size = (size_t)st.st_size;
+	void *map = size ? mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+	close(fd);
+	if (map == MAP_FAILED) {
+		snprintf(err, errsz, "%s: cannot map (%s)", COMPILED_NAME, size ? strerror(errno) : "empty");
+		return NULL;
+	}
+	const struct header *h = map;
+	const char *why = check(h, size);
+	if (!why && memcmp((const char *)map + size - sizeof(TRAILER), TRAILER, sizeof(TRAILER)) != 0)
+		why = "truncated (no trailer)";
+	struct dataset *ds = why ? NULL : calloc(1, sizeof(*ds));
+	if (!ds) {
+		snprintf(err, errsz, "%s: %s", COMPILED_NAME, why ? why : "out of memory");
+		munmap(map, size);
+		return NULL;
+	}
+	char *base = map;
+	ds->pool.bytes = base + h->off[S_POOL_BYTES];
+	ds->pool.nbytes = ds->pool.abytes = h->len[S_POOL_BYTES];
+	ds->pool.off = (uint32_t *)(void *)(base + h->off[S_POOL_OFF]);
+	ds->pool.len = (uint32_t *)(void *)(base + h->off[S_POOL_LEN]);
+	ds->pool.slots = (uint32_t *)(void *)(base + h->off[S_POOL_SLOTS]);
+	ds->pool.count = ds->pool.acount = h->pool_count;
+	ds->pool.nslots = h->pool_slots;
+	ds->infl = (struct ds_influencer *)(void *)(base + h->off[S_INFL]);
+	ds->post = (struct ds_post *)(void *)(base + h->off[S_POST]);
+	ds->track = (struct ds_track *)(void *)(base + h->off[S_TRACK]);
+	ds->payout = (struct ds_payout *)(void *)(base + h->off[S_PAYOUT]);
+	ds->ninfl = h->ninfl, ds->npost = h->npost, ds->ntrack = h->ntrack, ds->npayout = h->npayout;
+	ds->cube.cell = (struct cube_cell *)(void *)(base + h->off[S_CELL]);
+	ds->cube.cell_start = (uint32_t *)(void *)(base + h->off[S_CELL_START]);
+	ds->cube.day = (struct cube_day *)(void *)(base + h->off[S_DAY]);
+	ds->cube.day_start = (uint32_t *)(void *)(base + h->off[S_DAY_START]);
+	ds->cube.total = (struct cube_total *)(void *)(base + h->off[S_TOTAL]);
+	ds->cube.ncell = h->ncell, ds->cube.nday = h->nday, ds->cube.ntotal = h->ntotal;
+	ds->first_date = h->first_date, ds->last_date = h->last_date;
+	ds->has_brand_column = h->has_brand_column;
+	ds->map = map;
+	ds->map_len = size;
+	return ds;
+}
