@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/wait.h>
+#include <stdint.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -69,6 +70,8 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 		FCGX_FPrintF(r->fcgx->out, "Content-Type: %s\r\n", content_type);
 	if (extra_headers)
 		FCGX_PutS(extra_headers, r->fcgx->out);
+	if (r->etag[0] && (status == 200 || status == 304))
+		FCGX_FPrintF(r->fcgx->out, "ETag: %s\r\n", r->etag);
 	FCGX_PutS("\r\n", r->fcgx->out);
 }
 
@@ -121,6 +124,23 @@ void app_error_page(struct request *r, int status, const char *title, const char
 	app_write(r, buf_str(&body), body.len);
 	tpl_free(d);
 	buf_free(&body);
+}
+
+int app_not_modified(struct request *r, const char *version, const char *query)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a over the parts that decide the bytes */
+	const char *part[] = { r->cfg->program, r->path, version, query, r->cfg->build };
+	for (size_t i = 0; i < sizeof(part) / sizeof(part[0]); i++) {
+		for (const unsigned char *p = (const unsigned char *)(part[i] ? part[i] : ""); *p; p++)
+			h = (h ^ *p) * 1099511628211ull;
+		h = (h ^ 0xff) * 1099511628211ull;
+	}
+	snprintf(r->etag, sizeof(r->etag), "\"%016llx\"", (unsigned long long)h);
+	const char *inm = app_param(r, "HTTP_IF_NONE_MATCH");
+	if (!inm || !strstr(inm, r->etag))
+		return 0;
+	app_begin(r, 304, NULL, NULL);
+	return 1;
 }
 
 const char *app_param(const struct request *r, const char *name)
@@ -320,6 +340,7 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 	cfg.uploads = getenv("UPLOADS_DIR") ? getenv("UPLOADS_DIR") : "uploads";
 	cfg.templates = getenv("TEMPLATE_DIR") ? getenv("TEMPLATE_DIR") : "templates";
 	cfg.workers = w ? atoi(w) : 2;
+	cfg.build = getenv("BUILD_ID") ? getenv("BUILD_ID") : __DATE__ " " __TIME__;
 	if (cfg.workers < 1)
 		cfg.workers = 1;
 	if (cfg.workers > MAX_WORKERS)

@@ -14,6 +14,7 @@ struct config {
 	const char *uploads;     /* UPLOADS_DIR */
 	const char *templates;   /* TEMPLATE_DIR */
 	int workers;             /* WORKERS */
+	const char *build;       /* BUILD_ID: programs and templates, part of every ETag */
 };
 
 struct request {
@@ -29,12 +30,14 @@ struct request {
 	int started;             /* headers sent */
 	size_t sent;             /* body bytes sent */
 	const char *reason;      /* why a handler refused the request */
+	char etag[48];           /* sent with the response when set */
 };
 
-enum app_status { APP_OK, APP_BAD_REQUEST, APP_FORBIDDEN, APP_NOT_FOUND, APP_METHOD, APP_UNAVAILABLE, APP_INTERNAL };
+enum app_status { APP_OK, APP_DONE, APP_BAD_REQUEST, APP_FORBIDDEN, APP_NOT_FOUND, APP_METHOD, APP_UNAVAILABLE, APP_INTERNAL };
 
 /* A page handler: sends a complete response, or returns an error status for
- * the loop to turn into an error page (only before anything was sent). */
+ * the loop to turn into an error page (only before anything was sent).
+ * APP_DONE: a response (such as 304) was already sent by a helper. */
 typedef enum app_status (*app_handler)(struct request *r);
 
 struct app_page {
@@ -73,6 +76,11 @@ char *app_read_body(struct request *r, size_t max);
 /* True when a POST comes from our own pages: Sec-Fetch-Site is same-origin
  * or none, or, without it, the Origin's host equals the Host. */
 int app_same_origin(const struct request *r);
+
+/* Conditional GET: sets the response's ETag from the given parts (dataset
+ * version, canonical query, program build) and, when the request's
+ * If-None-Match holds it, answers 304 and returns 1; else returns 0. */
+int app_not_modified(struct request *r, const char *version, const char *query);
 
 /* Message of the latest app_error_page-worthy failure, set by handlers that
  * return APP_BAD_REQUEST (stored in the request's arena). */

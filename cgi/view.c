@@ -19,6 +19,8 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
 		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
 		return APP_UNAVAILABLE;
 	}
+	if (app_not_modified(r, (*v)->version, r->query))
+		return APP_DONE;
 	return APP_OK;
 }
 

@@ -48,10 +48,12 @@ fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
 fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"
 cp "$TOP/nginx/fastcgi.conf" "$RUNDIR/fastcgi.conf"
 
+# Part of every ETag: a new build or template answers 200 to old validators.
+BUILD_ID=$(cat "$BIN/dashboard" "$BIN/export" "$TOP"/templates/*.tpl | md5sum | cut -c1-16)
 for prog in dashboard upload export; do
 	rm -f "$RUNDIR/$prog.sock"
 	UPLOADS_DIR=$UPLOADS TEMPLATE_DIR=$TOP/templates WORKERS=$WORKERS LOG_FILE=$RUNDIR/logs/$prog.log \
-		EDITORS_FILE=$AUTH_DIR/editors.htpasswd \
+		EDITORS_FILE=$AUTH_DIR/editors.htpasswd BUILD_ID=$BUILD_ID \
 		spawn-fcgi -s "$RUNDIR/$prog.sock" -M 0600 -P "$RUNDIR/$prog.pid" -- "$BIN/$prog" \
 		>>"$RUNDIR/logs/$prog.log" 2>&1
 done

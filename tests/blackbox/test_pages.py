@@ -127,3 +127,18 @@ def test_every_template_autoescapes_and_has_no_script():
         text = open(path, encoding="utf-8").read()
         assert text.startswith('{{%AUTOESCAPE context="HTML"}}'), path
         assert "<script" not in text.lower(), path
+
+
+def test_conditional_get_answers_304_until_the_data_changes(stack, tmp_path):
+    r = stack.get("/?platform=Instagram")
+    etag = r.headers["ETag"]
+    assert r.status == 200 and etag.startswith('"')
+    again = stack.get("/?platform=Instagram", headers={"If-None-Match": etag})
+    assert again.status == 304 and again.body == b""
+    assert stack.get("/?platform=YouTube", headers={"If-None-Match": etag}).status == 200
+    csv = stack.get("/export/summary.csv")
+    assert stack.get("/export/summary.csv", headers={"If-None-Match": csv.headers["ETag"]}).status == 304
+    from conftest import write_files
+    write_files(str(tmp_path), {"payouts.csv": "influencer_id,total_payout\n"})
+    assert stack.import_dir(str(tmp_path)).returncode == 0  # a new version: new validators
+    assert stack.get("/?platform=Instagram", headers={"If-None-Match": etag}).status == 200
