@@ -9,7 +9,8 @@ RUNDIR ?= $(CURDIR)/run
 
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
 	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest \
-	python3-html5lib w3m chromium libgmime-3.0-dev openssl python3-selenium chromium-driver
+	python3-html5lib w3m chromium libgmime-3.0-dev openssl python3-selenium chromium-driver \
+	wrk time poppler-utils fonts-dejavu-core
 
 CC ?= cc
 CXX ?= c++
@@ -23,13 +24,13 @@ CXXFLAGS_BASE := -std=c++11 -g -Wall -Wextra -Wno-deprecated-declarations
 LDHARDEN := -pie -Wl,-z,relro,-z,now
 GMIME_CFLAGS = $(shell pkg-config --cflags gmime-3.0 2>/dev/null)
 GMIME_LIBS = $(shell pkg-config --libs gmime-3.0 2>/dev/null)
-LIBS = -lfcgi -lcsv -lctemplate $(GMIME_LIBS) -lstdc++ -lm
+LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread strpool report schema dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit compiled cube page_upload page_export
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit compiled cube pdf page_report page_upload page_export
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -39,7 +40,7 @@ ASN := build/asan
 
 .SECONDARY:
 
-.PHONY: all deps build asan run stop adduser import test unit blackbox clean
+.PHONY: all deps build asan run stop adduser import test unit blackbox bench clean
 
 all: build
 
@@ -112,6 +113,10 @@ test: deps build asan
 
 unit: asan
 	@for t in $(UNIT_TESTS); do $(ASN)/$$t || exit 1; done
+
+# Performance figures (not a test): make bench, or make bench SIZES="1M" for one size.
+bench: deps build
+	@/usr/bin/python3 tests/bench/bench.py $(SIZES)
 
 clean:
 	rm -rf build run

@@ -8,6 +8,7 @@ static const struct app_page pages[] = {
 	{ "/export/payouts.csv", "GET", page_export_payouts },
 	{ "/export/tracking.csv", "GET", page_export_tracking },
 	{ "/export/posts.csv", "GET", page_export_posts },
+	{ "/export/report.pdf", "GET", page_export_report },
 };
 
 int main(void)

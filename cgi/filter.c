@@ -279,3 +279,27 @@ void filter_query(const struct filter *f, unsigned skip, struct buf *out)
 	buf_append(out, tmp.data ? tmp.data : "", tmp.len);
 	buf_free(&tmp);
 }
+
+void filter_describe(const struct filter *f, struct buf *out)
+{
+	size_t start = out->len;
+	char d[11];
+	for (int p = 0; p < FP_MULTI_MAX; p++)
+		for (size_t i = 0; i < f->multi[p].n; i++)
+			buf_printf(out, "%s%s%s", i ? " or " : out->len > start ? "; " : "", i ? "" : fparam_name[p],
+				   i ? "" : " "), buf_puts(out, f->multi[p].v[i]);
+	if (f->has_from) {
+		val_format_date(f->from, d);
+		buf_printf(out, "%sfrom %s", out->len > start ? "; " : "", d);
+	}
+	if (f->has_to) {
+		val_format_date(f->to, d);
+		buf_printf(out, "%sto %s", out->len > start && !f->has_from ? "; " : " ", d);
+	}
+	if (f->influencer)
+		buf_printf(out, "%sinfluencer %s", out->len > start ? "; " : "", f->influencer);
+	if (f->baseline != 1.0)
+		buf_printf(out, "%sbaseline ROAS %g", out->len > start ? "; " : "", f->baseline);
+	if (out->len == start)
+		buf_puts(out, "none (all data)");
+}

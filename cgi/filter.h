@@ -58,6 +58,10 @@ void filter_query(const struct filter *f, unsigned skip, struct buf *out);
  * in the arena; NULL when absent or badly encoded. */
 const char *filter_form_value(struct arena *a, const char *encoded, const char *name);
 
+/* Appends the filters in words ("platform Instagram or YouTube; from
+ * 2025-01-01 to 2025-03-31; baseline ROAS 1.5"), or "none (all data)". */
+void filter_describe(const struct filter *f, struct buf *out);
+
 /* Appends a query value percent-encoded. */
 void filter_url_encode(struct buf *out, const char *s);
 

@@ -19,5 +19,6 @@ enum app_status page_export_personas(struct request *r);
 enum app_status page_export_payouts(struct request *r);
 enum app_status page_export_tracking(struct request *r);
 enum app_status page_export_posts(struct request *r);
+enum app_status page_export_report(struct request *r);
 
 #endif

@@ -40,8 +40,9 @@ class Response:
 class Stack:
     """One running instance: its own port, run directory and uploads directory."""
 
-    def __init__(self, root, workers=2, bin_dir=BIN, max_body="200m"):
+    def __init__(self, root, workers=2, bin_dir=BIN, max_body="200m", extra_env=None):
         self.root = root
+        self.extra_env = extra_env or {}
         self.max_body = max_body
         self.bin = bin_dir
         self.rundir = os.path.join(root, "run")
@@ -56,6 +57,7 @@ class Stack:
         e.update(PORT=str(self.port), RUNDIR=self.rundir, UPLOADS=self.uploads, BIN=self.bin,
                  WORKERS=str(self.workers), BACKGROUND="1", AUTH_DIR=self.auth, MAX_BODY=self.max_body,
                  ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:log_path=" + os.path.join(self.root, "asan"))
+        e.update(self.extra_env)
         return e
 
     def start(self):
