@@ -89,6 +89,14 @@ void fmt_inr(double paise, char out[FMT_MAX])
 	}
 }
 
+void fmt_inr_ratio(double paise, int defined, char out[FMT_MAX])
+{
+	if (defined && isfinite(paise))
+		fmt_inr(paise, out);
+	else
+		snprintf(out, FMT_MAX, EN_DASH);
+}
+
 void fmt_count(int64_t v, char out[FMT_MAX])
 {
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;

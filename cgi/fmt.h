@@ -21,6 +21,9 @@ void fmt_ratio2(double v, int defined, char out[FMT_MAX]);
 /* Rupees for screens: "₹5,01,798" (Indian grouping), with paise kept for
  * amounts under ₹1,000 ("₹12.50"); "-₹1,200" for negatives. */
 void fmt_inr(double paise, char out[FMT_MAX]);
+/* fmt_inr of an amount that may be undefined (cost per order, AOV): an en
+ * dash when it is. */
+void fmt_inr_ratio(double paise, int defined, char out[FMT_MAX]);
 /* An integer with Indian grouping: "12,34,567". */
 void fmt_count(int64_t v, char out[FMT_MAX]);
 /* A percentage with 1 decimal ("12.5%"), or an en dash when undefined. */

@@ -220,21 +220,36 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 	}
 }
 
-static void set_money(struct tpl_dict *d, const char *key, double paise)
+void view_set_money(struct tpl_dict *d, const char *key, double paise)
 {
 	char s[FMT_MAX];
 	fmt_inr(paise, s);
 	tpl_set(d, key, s);
 }
 
-static void set_ratio(struct tpl_dict *d, const char *key, struct ratio r)
+/* An amount that may be undefined (cost per order, AOV), as fmt_inr_ratio. */
+void view_set_money_ratio(struct tpl_dict *d, const char *key, struct ratio r)
+{
+	char s[FMT_MAX];
+	fmt_inr_ratio(r.v, r.ok, s);
+	tpl_set(d, key, s);
+}
+
+void view_set_percent(struct tpl_dict *d, const char *key, struct ratio r)
+{
+	char s[FMT_MAX];
+	fmt_percent(r.v, r.ok, s);
+	tpl_set(d, key, s);
+}
+
+void view_set_ratio(struct tpl_dict *d, const char *key, struct ratio r)
 {
 	char s[FMT_MAX];
 	fmt_ratio2(r.v, r.ok, s);
 	tpl_set(d, key, s);
 }
 
-static void set_count(struct tpl_dict *d, const char *key, int64_t v)
+void view_set_count(struct tpl_dict *d, const char *key, int64_t v)
 {
 	char s[FMT_MAX];
 	fmt_count(v, s);
@@ -304,41 +319,29 @@ const struct metrics *view_previous(struct request *r, const struct dsview *v, c
 
 void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev)
 {
-	char s[FMT_MAX];
 	struct ratio roas = metrics_roas(m);
-	set_money(d, "REVENUE", (double)m->revenue);
-	set_money(d, "SPEND", m->spend);
-	set_ratio(d, "ROAS", roas);
-	set_ratio(d, "INCR_ROAS", metrics_incremental_roas(m));
-	set_money(d, "INCR_REVENUE", metrics_incremental_revenue(m));
-	set_ratio(d, "ROI", metrics_roi(m));
-	set_count(d, "ORDERS", m->orders);
-	struct ratio cpo = metrics_cost_per_order(m), aov = metrics_aov(m);
-	if (cpo.ok)
-		set_money(d, "CPO", cpo.v);
-	else
-		set_ratio(d, "CPO", cpo);
-	if (aov.ok)
-		set_money(d, "AOV", aov.v);
-	else
-		set_ratio(d, "AOV", aov);
-	struct ratio share = metrics_influencer_share(m);
-	fmt_percent(share.v, share.ok, s);
-	tpl_set(d, "SHARE", s);
-	set_money(d, "TRACKED_REVENUE", (double)m->tracked_revenue);
-	set_count(d, "INFLUENCER_COUNT", (int64_t)m->nrow);
-	set_count(d, "POSTS", m->posts);
-	set_count(d, "REACH", m->reach);
-	struct ratio er = metrics_engagement_rate(m);
-	fmt_percent(er.v, er.ok, s);
-	tpl_set(d, "ENG_RATE", s);
+	view_set_money(d, "REVENUE", (double)m->revenue);
+	view_set_money(d, "SPEND", m->spend);
+	view_set_ratio(d, "ROAS", roas);
+	view_set_ratio(d, "INCR_ROAS", metrics_incremental_roas(m));
+	view_set_money(d, "INCR_REVENUE", metrics_incremental_revenue(m));
+	view_set_ratio(d, "ROI", metrics_roi(m));
+	view_set_count(d, "ORDERS", m->orders);
+	view_set_money_ratio(d, "CPO", metrics_cost_per_order(m));
+	view_set_money_ratio(d, "AOV", metrics_aov(m));
+	view_set_percent(d, "SHARE", metrics_influencer_share(m));
+	view_set_money(d, "TRACKED_REVENUE", (double)m->tracked_revenue);
+	view_set_count(d, "INFLUENCER_COUNT", (int64_t)m->nrow);
+	view_set_count(d, "POSTS", m->posts);
+	view_set_count(d, "REACH", m->reach);
+	view_set_percent(d, "ENG_RATE", metrics_engagement_rate(m));
 	tpl_setf(d, "BASELINE", "%g", f->baseline);
 	if (roas.ok && roas.v < f->baseline)
 		tpl_show(d, "ROAS_BELOW");
 	if (m->allocates) {
 		tpl_show(d, "ALLOCATED");
-		set_money(d, "UNALLOCATED", m->unallocated);
-		set_money(d, "BASE_SPEND", (double)m->base_spend);
+		view_set_money(d, "UNALLOCATED", m->unallocated);
+		view_set_money(d, "BASE_SPEND", (double)m->base_spend);
 	}
 	if (prev)
 		kpi_changes(d, m, prev);
@@ -363,27 +366,20 @@ void view_influencer_row(struct tpl_dict *d, const char *section, const struct m
 	tpl_set(x, "PLATFORM", strpool_get(&ds->pool, in->platform));
 	tpl_set(x, "CATEGORY", strpool_get(&ds->pool, in->category));
 	tpl_set(x, "GENDER", strpool_get(&ds->pool, in->gender));
-	set_count(x, "FOLLOWERS", in->followers);
-	set_count(x, "POSTS", row->posts);
-	set_count(x, "REACH", row->reach);
-	set_count(x, "ENGAGEMENT", row->engagement);
-	char s[FMT_MAX];
-	struct ratio er = row_engagement_rate(row);
-	fmt_percent(er.v, er.ok, s);
-	tpl_set(x, "ENG_RATE", s);
-	set_count(x, "ORDERS", row->orders);
-	set_money(x, "REVENUE", (double)row->revenue);
-	set_money(x, "SPEND", row->spend);
+	view_set_count(x, "FOLLOWERS", in->followers);
+	view_set_count(x, "POSTS", row->posts);
+	view_set_count(x, "REACH", row->reach);
+	view_set_count(x, "ENGAGEMENT", row->engagement);
+	view_set_percent(x, "ENG_RATE", row_engagement_rate(row));
+	view_set_count(x, "ORDERS", row->orders);
+	view_set_money(x, "REVENUE", (double)row->revenue);
+	view_set_money(x, "SPEND", row->spend);
 	struct ratio roas = row_roas(row);
-	set_ratio(x, "ROAS", roas);
+	view_set_ratio(x, "ROAS", roas);
 	struct ratio incr = roas;
 	incr.v -= f->baseline;
-	set_ratio(x, "INCR_ROAS", incr);
-	struct ratio cpo = row_cost_per_order(row);
-	if (cpo.ok)
-		set_money(x, "CPO", cpo.v);
-	else
-		set_ratio(x, "CPO", cpo);
+	view_set_ratio(x, "INCR_ROAS", incr);
+	view_set_money_ratio(x, "CPO", row_cost_per_order(row));
 	if (roas.ok && roas.v < f->baseline)
 		tpl_show(x, "BELOW");
 }

@@ -1,6 +1,8 @@
 /* view_panels.c: the dashboard's panels as template values: trend, influencer chart, personas, posts, payouts. */
 #include "view_panels.h"
 
+#include "view.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,34 +12,6 @@
 #include "svg.h"
 #include "trend.h"
 #include "val.h"
-
-static void set_money(struct tpl_dict *d, const char *key, double paise)
-{
-	char s[FMT_MAX];
-	fmt_inr(paise, s);
-	tpl_set(d, key, s);
-}
-
-static void set_ratio(struct tpl_dict *d, const char *key, struct ratio r)
-{
-	char s[FMT_MAX];
-	fmt_ratio2(r.v, r.ok, s);
-	tpl_set(d, key, s);
-}
-
-static void set_count(struct tpl_dict *d, const char *key, int64_t v)
-{
-	char s[FMT_MAX];
-	fmt_count(v, s);
-	tpl_set(d, key, s);
-}
-
-static void set_percent(struct tpl_dict *d, const char *key, struct ratio r)
-{
-	char s[FMT_MAX];
-	fmt_percent(r.v, r.ok, s);
-	tpl_set(d, key, s);
-}
 
 static const char *str(const struct metrics *m, uint32_t id)
 {
@@ -77,15 +51,15 @@ enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct 
 		crev += (double)p->revenue;
 		cspend += p->spend;
 		tpl_set(row, "LABEL", label);
-		set_money(row, "REVENUE", (double)p->revenue);
-		set_money(row, "SPEND", p->spend);
-		set_count(row, "ORDERS", p->orders);
-		set_ratio(row, "ROAS", ratio_div((double)p->revenue, p->spend));
-		set_ratio(row, "CUM_ROAS", ratio_div(crev, cspend));
+		view_set_money(row, "REVENUE", (double)p->revenue);
+		view_set_money(row, "SPEND", p->spend);
+		view_set_count(row, "ORDERS", p->orders);
+		view_set_ratio(row, "ROAS", ratio_div((double)p->revenue, p->spend));
+		view_set_ratio(row, "CUM_ROAS", ratio_div(crev, cspend));
 	}
 	if (t.undated_spend > 0) {
 		struct tpl_dict *u = tpl_section(d, "UNDATED");
-		set_money(u, "UNDATED_SPEND", t.undated_spend);
+		view_set_money(u, "UNDATED_SPEND", t.undated_spend);
 	}
 	return APP_OK;
 }
@@ -181,11 +155,11 @@ static void group_rows(struct tpl_dict *d, const char *section, const struct met
 		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend);
 		tpl_set(x, "KEY1", str(m, g[i].key1)[0] ? str(m, g[i].key1) : "(none)");
 		tpl_set(x, "KEY2", str(m, g[i].key2)[0] ? str(m, g[i].key2) : "(none)");
-		set_count(x, "COUNT", g[i].count);
-		set_money(x, "REVENUE", (double)g[i].revenue);
-		set_money(x, "SPEND", g[i].spend);
-		set_count(x, "ORDERS", g[i].orders);
-		set_ratio(x, "ROAS", roas);
+		view_set_count(x, "COUNT", g[i].count);
+		view_set_money(x, "REVENUE", (double)g[i].revenue);
+		view_set_money(x, "SPEND", g[i].spend);
+		view_set_count(x, "ORDERS", g[i].orders);
+		view_set_ratio(x, "ROAS", roas);
 		if (roas.ok && roas.v < m->baseline)
 			tpl_show(x, "BELOW");
 	}
@@ -231,9 +205,9 @@ static void post_rows(struct tpl_dict *d, const char *section, const struct metr
 			struct tpl_dict *link = tpl_section(row, "LINK");
 			tpl_set(link, "URL", str(m, x->url));
 		}
-		set_count(row, "REACH", x->reach);
-		set_count(row, "ENGAGEMENT", x->likes + x->comments);
-		set_percent(row, "RATE", ratio_div((double)(x->likes + x->comments), (double)x->reach));
+		view_set_count(row, "REACH", x->reach);
+		view_set_count(row, "ENGAGEMENT", x->likes + x->comments);
+		view_set_percent(row, "RATE", ratio_div((double)(x->likes + x->comments), (double)x->reach));
 	}
 }
 
@@ -246,21 +220,21 @@ void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m,
 		tpl_show(d, "NO_POSTS");
 		return;
 	}
-	set_count(d, "POSTS", s.posts);
-	set_count(d, "REACH", s.reach);
-	set_count(d, "LIKES", s.likes);
-	set_count(d, "COMMENTS", s.comments);
-	set_percent(d, "RATE", ratio_div((double)(s.likes + s.comments), (double)s.reach));
+	view_set_count(d, "POSTS", s.posts);
+	view_set_count(d, "REACH", s.reach);
+	view_set_count(d, "LIKES", s.likes);
+	view_set_count(d, "COMMENTS", s.comments);
+	view_set_percent(d, "RATE", ratio_div((double)(s.likes + s.comments), (double)s.reach));
 	post_rows(d, "BY_REACH", m, s.by_reach, s.nby_reach);
 	post_rows(d, "BY_RATE", m, s.by_rate, s.nby_rate);
 	for (size_t i = 0; i < s.nplatform; i++) {
 		struct tpl_dict *x = tpl_section(d, "POST_PLATFORM");
 		const struct group *g = &s.platform[i];
 		tpl_set(x, "PLATFORM", str(m, g->key1)[0] ? str(m, g->key1) : "(none)");
-		set_count(x, "POSTS", g->count);
-		set_count(x, "REACH", g->revenue);
-		set_count(x, "ENGAGEMENT", g->orders);
-		set_percent(x, "RATE", ratio_div((double)g->orders, (double)g->revenue));
+		view_set_count(x, "POSTS", g->count);
+		view_set_count(x, "REACH", g->revenue);
+		view_set_count(x, "ENGAGEMENT", g->orders);
+		view_set_percent(x, "RATE", ratio_div((double)g->orders, (double)g->revenue));
 	}
 }
 
@@ -285,11 +259,11 @@ void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *
 			val_format_date(x->pay_last, date);
 		tpl_set(row, "NAME", str(m, in->name));
 		tpl_set(row, "ID", str(m, in->id));
-		set_money(row, "TOTAL", (double)x->base_spend);
+		view_set_money(row, "TOTAL", (double)x->base_spend);
 		tpl_set(row, "BASIS", payout_basis_text(x->pay_basis));
-		set_money(row, "RATE", (double)x->pay_rate);
-		set_count(row, "ORDERS_PAID", x->pay_orders);
-		set_count(row, "COUNT", x->pay_count);
+		view_set_money(row, "RATE", (double)x->pay_rate);
+		view_set_count(row, "ORDERS_PAID", x->pay_orders);
+		view_set_count(row, "COUNT", x->pay_count);
 		tpl_set(row, "LAST", date);
 	}
 	if (n == 0)
@@ -299,7 +273,7 @@ void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *
 			continue;
 		struct tpl_dict *x = tpl_section(d, "BASIS_TOTAL");
 		tpl_set(x, "BASIS", b == BASIS_NONE ? "unspecified" : ds_basis_name[b]);
-		set_money(x, "TOTAL", (double)m->basis_total[b]);
-		set_count(x, "COUNT", m->basis_count[b]);
+		view_set_money(x, "TOTAL", (double)m->basis_total[b]);
+		view_set_count(x, "COUNT", m->basis_count[b]);
 	}
 }
