@@ -52,6 +52,11 @@ struct ingest {
 	long mismatch_first_line;
 	long no_platform;
 	size_t cap;                   /* capacity of the array being filled */
+	uint32_t last[SCHEMA_MAX_COLS]; /* pool id of the previous row's value, per column */
+	long unread[SCHEMA_MAX_COLS];   /* optional values that could not be read */
+	long unread_line[SCHEMA_MAX_COLS];
+	char unread_value[SCHEMA_MAX_COLS][48];
+	int has_last[SCHEMA_MAX_COLS];
 };
 
 static int grow_array(void **a, size_t *cap, size_t n, size_t elem)
@@ -115,6 +120,19 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
 		g->ds->has_brand_column = g->colpos[TC_BRAND] >= 0;
 }
 
+/* Interns a string, reusing the previous row's id when the column repeats
+ * its value (brands, products, campaigns mostly do): no hashing then. */
+static uint32_t intern(struct ingest *g, int col, const char *s, size_t n)
+{
+	const struct strpool *p = &g->ds->pool;
+	if (g->has_last[col] && p->len[g->last[col]] == n && memcmp(strpool_get(p, g->last[col]), s, n) == 0)
+		return g->last[col];
+	uint32_t id = strpool_intern(&g->ds->pool, s, n);
+	g->last[col] = id;
+	g->has_last[col] = id != UINT32_MAX;
+	return id;
+}
+
 /* Parses one cell by kind. Returns 0, or -1 after reporting the error. */
 static int parse_cell(struct ingest *g, const struct csvread_row *row, const struct col_def *d,
 		      int pos, struct cell *out)
@@ -141,10 +159,10 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		}
 		e = val_id(s, n, idbuf, sizeof(idbuf), &idn);
 		if (e == VAL_OK)
-			out->str = strpool_intern(&g->ds->pool, idbuf, idn);
+			out->str = intern(g, (int)(d - schema[g->file].col), idbuf, idn);
 		break;
 	case KIND_TEXT:
-		out->str = strpool_intern(&g->ds->pool, t, tn);
+		out->str = intern(g, (int)(d - schema[g->file].col), t, tn);
 		break;
 	case KIND_COUNT:
 		e = val_count(s, n, &out->num);
@@ -175,6 +193,19 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 	if (out->str == UINT32_MAX) {
 		report_error(g->rep, g->file, row->line, d->name, NULL, 0, "out of memory");
 		return -1;
+	}
+	if (e != VAL_OK && e != VAL_NEGATIVE && !d->value_required && d->kind != KIND_ID) {
+		/* Not one of the spec's errors: an optional value that cannot be
+		 * read ("N/A" in reach) counts as empty, with a warning. */
+		int col = (int)(d - schema[g->file].col);
+		if (g->unread[col]++ == 0) {
+			g->unread_line[col] = row->line;
+			snprintf(g->unread_value[col], sizeof(g->unread_value[col]), "%.*s", (int)(tn > 40 ? 40 : tn), t);
+		}
+		out->present = 0;
+		out->num = d->kind == KIND_BASIS ? BASIS_NONE : 0;
+		out->date = DS_NO_DATE;
+		return 0;
 	}
 	if (e != VAL_OK) {
 		report_error(g->rep, g->file, row->line, d->name, s, n, "%s; expected %s", val_err_text[e],
@@ -435,6 +466,12 @@ static void warn_file(struct ingest *g)
 			    "(first on line %ld)", fname, g->mismatch_rows, g->mismatch_first_line);
 	if (g->no_platform)
 		report_warn(g->rep, "%s: %ld influencers have no platform", fname, g->no_platform);
+	for (int col = 0; col < schema[g->file].ncols; col++)
+		if (g->unread[col])
+			report_warn(g->rep, "%s: %ld values in column %s could not be read and count as empty "
+				    "(first on line %ld: \"%s\"; expected %s)", fname, g->unread[col],
+				    schema[g->file].col[col].name, g->unread_line[col], g->unread_value[col],
+				    kind_expect[schema[g->file].col[col].kind]);
 }
 
 /* Reads one file into the dataset; errors and warnings go to the report. */

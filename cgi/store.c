@@ -56,9 +56,16 @@ static int fsync_path(const char *path, int dir)
 	return rc;
 }
 
-/* Copies src to dst (created 0640) and fsyncs it. */
-static int copy_file(const char *src, const char *dst)
+/* Copies src to dst (created 0640) and fsyncs it. A file already inside
+ * the uploads directory (an upload being activated, or a file carried over
+ * from an immutable version) is hard-linked instead: the same bytes, no
+ * copy. A file from anywhere else is copied, so that editing it later can
+ * never change a version. */
+static int copy_file(const char *uploads, const char *src, const char *dst)
 {
+	size_t prefix = strlen(uploads);
+	if (strncmp(src, uploads, prefix) == 0 && src[prefix] == '/' && link(src, dst) == 0)
+		return fsync_path(dst, 0);
 	int in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
 		return -1;
@@ -219,7 +226,7 @@ int store_commit(const char *uploads, const char *const src[DSF__MAX], const str
 		goto out;
 	}
 	for (int f = 0; f < DSF__MAX; f++) {
-		if (join(path, sizeof(path), staging, ds_file_name[f]) < 0 || copy_file(src[f], path) < 0) {
+		if (join(path, sizeof(path), staging, ds_file_name[f]) < 0 || copy_file(uploads, src[f], path) < 0) {
 			snprintf(err, errsz, "cannot store %s: %s", ds_file_name[f], strerror(errno));
 			goto out;
 		}

@@ -115,3 +115,23 @@ def test_rows_of_empty_cells_are_skipped_like_blank_lines(stack, tmp_path):
     assert res.returncode == 0, res.stderr
     s = summary(stack)
     assert (s["revenue"], s["spend"], s["roas"], s["orders"]) == ("150.00", "75.00", "2.0000", "2")
+
+
+def test_unreadable_optional_values_count_as_empty_with_a_warning(stack, tmp_path):
+    import oracle
+    d = str(tmp_path)
+    write_files(d, {
+        "influencers.csv": "id,name,follower_count,platform\nA,Asha,1.2M,Instagram\nB,Bala,-,YouTube\n",
+        "posts.csv": "influencer_id,date,reach,likes\nA,2025-01-02,N/A,5\nB,2025-01-03,100,7\n",
+        "tracking_data.csv": "influencer_id,date,orders,revenue\nA,2025-01-02,2,500\nB,2025-01-05,n/a,300\n",
+        "payouts.csv": "influencer_id,basis,rate,total_payout,date\nA,weekly,abc,100,TBD\nB,post,,50,2025-01-04\n",
+    })
+    res = stack.import_dir(d)
+    assert res.returncode == 0, res.stderr
+    assert "values in column reach could not be read and count as empty" in res.stderr
+    assert "values in column date could not be read" in res.stderr  # TBD: an undated payout
+    ds = oracle.load(d)
+    for q in ["", "from=2025-01-03&to=2025-01-31"]:
+        params = [tuple(p.split("=")) for p in q.split("&") if p]
+        assert summary(stack, q) == dict(oracle.compute(ds, params)["summary"])
+    assert summary(stack, "from=2025-01-03&to=2025-01-31")["spend"] == "150.00"  # the TBD payout counts everywhere

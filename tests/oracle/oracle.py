@@ -285,8 +285,15 @@ def _read_file(path, fname, errors, warnings):
             try:
                 row[canon] = _parse_value(kind, raw, required)
             except _Bad as e:
-                err(line, canon, raw, str(e))
-                ok = False
+                # An unparsable value in an optional column is not one of
+                # the spec's errors: it reads as empty, with a warning.
+                # Negative numbers stay errors (the spec lists them).
+                if not required and kind not in ("id", "tid") and "negative" not in str(e):
+                    row[canon] = _DEFAULTS.get(kind, "")
+                    warnings.append("%s: line %d: %s %r read as empty (%s)" % (fname, line, canon, raw, e))
+                else:
+                    err(line, canon, raw, str(e))
+                    ok = False
         if ok:
             rows.append(row)
     return rows, cols
