@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "respcache.h"
 #include "tpl.h"
 
 #define MAX_WORKERS 64
@@ -65,18 +66,28 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 		return;
 	r->started = 1;
 	r->status = status;
-	FCGX_FPrintF(r->fcgx->out, "Status: %d %s\r\n", status, status_text(status));
+	struct buf head;
+	buf_init(&head, 1 << 16);
+	buf_printf(&head, "Status: %d %s\r\n", status, status_text(status));
 	if (content_type)
-		FCGX_FPrintF(r->fcgx->out, "Content-Type: %s\r\n", content_type);
+		buf_printf(&head, "Content-Type: %s\r\n", content_type);
 	if (extra_headers)
-		FCGX_PutS(extra_headers, r->fcgx->out);
+		buf_puts(&head, extra_headers);
 	if (r->etag[0] && (status == 200 || status == 304))
-		FCGX_FPrintF(r->fcgx->out, "ETag: %s\r\n", r->etag);
-	FCGX_PutS("\r\n", r->fcgx->out);
+		buf_printf(&head, "ETag: %s\r\n", r->etag);
+	buf_puts(&head, "\r\n");
+	FCGX_PutStr(head.data, (int)head.len, r->fcgx->out);
+	if (status != 200)
+		r->capture = NULL; /* only whole 200 responses are kept */
+	if (r->capture && buf_append(r->capture, head.data, head.len) < 0)
+		r->capture = NULL;
+	buf_free(&head);
 }
 
 int app_write(struct request *r, const void *p, size_t n)
 {
+	if (r->capture && buf_append(r->capture, p, n) < 0)
+		r->capture = NULL; /* too large to keep: just send it */
 	while (n) {
 		int k = n > (1u << 30) ? 1 << 30 : (int)n;
 		if (FCGX_PutStr(p, k, r->fcgx->out) != k)
@@ -137,10 +148,11 @@ int app_not_modified(struct request *r, const char *version, const char *query)
 	}
 	snprintf(r->etag, sizeof(r->etag), "\"%016llx\"", (unsigned long long)h);
 	const char *inm = app_param(r, "HTTP_IF_NONE_MATCH");
-	if (!inm || !strstr(inm, r->etag))
-		return 0;
-	app_begin(r, 304, NULL, NULL);
-	return 1;
+	if (inm && strstr(inm, r->etag)) {
+		app_begin(r, 304, NULL, NULL);
+		return 1;
+	}
+	return respcache_serve(r);
 }
 
 const char *app_param(const struct request *r, const char *name)
@@ -259,10 +271,17 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 			.user = FCGX_GetParam("REMOTE_USER", q.envp),
 		};
 		snprintf(r.id, sizeof(r.id), "%lx-%lu", (long)getpid(), ++seq);
+		struct buf capture;
+		buf_init(&capture, RESPCACHE_MAX_ENTRY);
+		r.capture = &capture;
 		handle(&r, pages, npages);
+		if (r.capture && r.status == 200 && r.etag[0])
+			respcache_store(r.etag, &capture);
+		buf_free(&capture);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-		app_log(&r, "INFO", "%s %s %d %zu bytes %.2f ms", r.method, r.path, r.status, r.sent, ms);
+		app_log(&r, "INFO", "%s %s %d %zu bytes %.2f ms%s", r.method, r.path, r.status, r.sent, ms,
+			r.cached ? " cached" : "");
 		FCGX_Finish_r(&q);
 		arena_reset(&arena);
 	}

@@ -31,6 +31,8 @@ struct request {
 	size_t sent;             /* body bytes sent */
 	const char *reason;      /* why a handler refused the request */
 	char etag[48];           /* sent with the response when set */
+	struct buf *capture;     /* the response's bytes, kept for respcache; NULL = not kept */
+	int cached;              /* answered from respcache */
 };
 
 enum app_status { APP_OK, APP_DONE, APP_BAD_REQUEST, APP_FORBIDDEN, APP_NOT_FOUND, APP_METHOD, APP_UNAVAILABLE, APP_INTERNAL };
@@ -78,8 +80,10 @@ char *app_read_body(struct request *r, size_t max);
 int app_same_origin(const struct request *r);
 
 /* Conditional GET: sets the response's ETag from the given parts (dataset
- * version, canonical query, program build) and, when the request's
- * If-None-Match holds it, answers 304 and returns 1; else returns 0. */
+ * version, canonical query, program build). When the request's
+ * If-None-Match holds it, answers 304; when this worker sent the same ETag
+ * before and still keeps the bytes, sends them again. Returns 1 when a
+ * response was sent, else 0 (compute the page). */
 int app_not_modified(struct request *r, const char *version, const char *query);
 
 /* Message of the latest app_error_page-worthy failure, set by handlers that

@@ -142,3 +142,14 @@ def test_conditional_get_answers_304_until_the_data_changes(stack, tmp_path):
     write_files(str(tmp_path), {"payouts.csv": "influencer_id,total_payout\n"})
     assert stack.import_dir(str(tmp_path)).returncode == 0  # a new version: new validators
     assert stack.get("/?platform=Instagram", headers={"If-None-Match": etag}).status == 200
+
+
+def test_a_repeated_view_is_answered_from_the_worker_cache(stack):
+    import os
+    import re
+    path = "/?category=Yoga&from=2025-01-15&to=2025-02-15"
+    first = [stack.get(path) for _ in range(4)]  # both workers compute it once, then keep it
+    assert len({r.body for r in first}) == 1 and len({r.headers["ETag"] for r in first}) == 1
+    with open(os.path.join(stack.rundir, "logs", "dashboard.log")) as f:
+        lines = [l for l in f if "GET / 200" in l]
+    assert any(l.rstrip().endswith(" cached") for l in lines[-4:])
