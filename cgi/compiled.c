@@ -16,7 +16,7 @@ static const char TRAILER[8] = { 'R', 'O', 'I', 'E', 'N', 'D', '\0', '\0' };
 
 enum section {
 	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_INFL, S_POST, S_TRACK, S_PAYOUT,
-	S_CELL, S_CELL_START, S_DAY, S_DAY_START, S_TOTAL, S__MAX
+	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S__MAX
 };
 
 /* The file starts with this header; sections follow, each 8-byte aligned;
@@ -27,7 +27,7 @@ struct header {
 	uint64_t total;                    /* file size, trailer included */
 	uint64_t off[S__MAX], len[S__MAX]; /* bytes */
 	uint64_t ninfl, npost, ntrack, npayout;
-	uint64_t ncell, nday, ntotal;
+	uint64_t nday, ntotal;
 	uint32_t pool_count, pool_slots;
 	int32_t first_date, last_date;
 	int32_t has_brand_column, pad;
@@ -51,8 +51,7 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 	ptr[S_TRACK] = ds->track, len[S_TRACK] = ds->ntrack * sizeof(*ds->track);
 	ptr[S_PAYOUT] = ds->payout, len[S_PAYOUT] = ds->npayout * sizeof(*ds->payout);
 	const struct cube *c = &ds->cube;
-	ptr[S_CELL] = c->cell, len[S_CELL] = c->ncell * sizeof(*c->cell);
-	ptr[S_CELL_START] = c->cell_start, len[S_CELL_START] = (ds->ninfl + 2) * sizeof(uint32_t);
+	ptr[S_ROW_START] = c->row_start, len[S_ROW_START] = (ds->ninfl + 2) * sizeof(uint32_t);
 	ptr[S_DAY] = c->day, len[S_DAY] = c->nday * sizeof(*c->day);
 	ptr[S_DAY_START] = c->day_start, len[S_DAY_START] = (ds->ninfl + 1) * sizeof(uint32_t);
 	ptr[S_TOTAL] = c->total, len[S_TOTAL] = c->ntotal * sizeof(*c->total);
@@ -65,7 +64,7 @@ static int write_all(FILE *fp, const void *p, uint64_t n)
 
 int compiled_write(const struct dataset *ds, const char *path)
 {
-	if (!ds->cube.cell_start) {
+	if (!ds->cube.row_start) {
 		errno = EINVAL; /* build the cube first */
 		return -1;
 	}
@@ -85,7 +84,7 @@ int compiled_write(const struct dataset *ds, const char *path)
 	h.total = at + sizeof(TRAILER);
 	h.ninfl = ds->ninfl, h.npost = ds->npost, h.ntrack = ds->ntrack, h.npayout = ds->npayout;
 	h.pool_count = ds->pool.count, h.pool_slots = ds->pool.nslots;
-	h.ncell = ds->cube.ncell, h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal;
+	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal;
 	h.first_date = ds->first_date, h.last_date = ds->last_date;
 	h.has_brand_column = ds->has_brand_column;
 	char tmp[4200];
@@ -127,7 +126,7 @@ static const char *check(const struct header *h, size_t size)
 		[S_POOL_SLOTS] = (uint64_t)h->pool_slots * 4, [S_INFL] = h->ninfl * sizeof(struct ds_influencer),
 		[S_POST] = h->npost * sizeof(struct ds_post), [S_TRACK] = h->ntrack * sizeof(struct ds_track),
 		[S_PAYOUT] = h->npayout * sizeof(struct ds_payout),
-		[S_CELL] = h->ncell * sizeof(struct cube_cell), [S_CELL_START] = (h->ninfl + 2) * 4,
+		[S_ROW_START] = (h->ninfl + 2) * 4,
 		[S_DAY] = h->nday * sizeof(struct cube_day), [S_DAY_START] = (h->ninfl + 1) * 4,
 		[S_TOTAL] = h->ntotal * sizeof(struct cube_total),
 	};
@@ -182,12 +181,11 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 	ds->track = (struct ds_track *)(void *)(base + h->off[S_TRACK]);
 	ds->payout = (struct ds_payout *)(void *)(base + h->off[S_PAYOUT]);
 	ds->ninfl = h->ninfl, ds->npost = h->npost, ds->ntrack = h->ntrack, ds->npayout = h->npayout;
-	ds->cube.cell = (struct cube_cell *)(void *)(base + h->off[S_CELL]);
-	ds->cube.cell_start = (uint32_t *)(void *)(base + h->off[S_CELL_START]);
+	ds->cube.row_start = (uint32_t *)(void *)(base + h->off[S_ROW_START]);
 	ds->cube.day = (struct cube_day *)(void *)(base + h->off[S_DAY]);
 	ds->cube.day_start = (uint32_t *)(void *)(base + h->off[S_DAY_START]);
 	ds->cube.total = (struct cube_total *)(void *)(base + h->off[S_TOTAL]);
-	ds->cube.ncell = h->ncell, ds->cube.nday = h->nday, ds->cube.ntotal = h->ntotal;
+	ds->cube.nday = h->nday, ds->cube.ntotal = h->ntotal;
 	ds->first_date = h->first_date, ds->last_date = h->last_date;
 	ds->has_brand_column = h->has_brand_column;
 	ds->map = map;

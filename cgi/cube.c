@@ -1,4 +1,4 @@
-/* cube.c: tracking rows pre-aggregated for fast pages: per influencer and day (running totals) and per influencer, day, brand, product and campaign. */
+/* cube.c: tracking rows ordered and summed for fast pages: rows grouped by influencer and date, running totals per influencer and day. */
 #include "cube.h"
 
 #include <stdlib.h>
@@ -6,60 +6,48 @@
 
 #include "dataset.h"
 
-/* Sort key of a tracking row: influencer (organic last), day, brand, product, campaign. */
-static int cmp_rows(const void *pa, const void *pb)
+static int cmp_date(const void *pa, const void *pb)
 {
-	const struct ds_track *a = *(const struct ds_track *const *)pa, *b = *(const struct ds_track *const *)pb;
-	uint32_t ia = (uint32_t)a->infl, ib = (uint32_t)b->infl; /* DS_ORGANIC (-1) sorts last */
-	if (ia != ib)
-		return ia < ib ? -1 : 1;
-	if (a->date != b->date)
-		return a->date < b->date ? -1 : 1;
-	if (a->brand != b->brand)
-		return a->brand < b->brand ? -1 : 1;
-	if (a->product != b->product)
-		return a->product < b->product ? -1 : 1;
-	return (a->campaign > b->campaign) - (a->campaign < b->campaign);
+	const struct ds_track *a = pa, *b = pb;
+	return (a->date > b->date) - (a->date < b->date);
 }
 
-static int same_cell(const struct cube_cell *c, const struct ds_track *t)
+/* Groups the rows by influencer with a counting sort (organic last), then
+ * orders each influencer's rows by date. */
+static int order_rows(struct dataset *ds, struct cube *c)
 {
-	return c->date == t->date && c->brand == t->brand && c->product == t->product && c->campaign == t->campaign;
-}
-
-/* Cells and their per-influencer starts from the sorted rows. */
-static int build_cells(struct dataset *ds, const struct ds_track **rows, struct cube *c)
-{
-	size_t n = ds->ntrack, ninfl = ds->ninfl;
-	c->cell = malloc((n ? n : 1) * sizeof(*c->cell));
-	c->cell_start = calloc(ninfl + 2, sizeof(*c->cell_start));
-	if (!c->cell || !c->cell_start)
+	size_t ninfl = ds->ninfl;
+	c->row_start = calloc(ninfl + 2, sizeof(*c->row_start));
+	struct ds_track *sorted = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*sorted));
+	if (!c->row_start || !sorted) {
+		free(sorted);
 		return -1;
-	size_t k = 0;
-	for (size_t r = 0; r < n; r++) {
-		const struct ds_track *t = rows[r];
-		uint32_t slot = t->infl < 0 ? (uint32_t)ninfl : (uint32_t)t->infl;
-		if (k && (uint32_t)(rows[r - 1]->infl < 0 ? ninfl : (size_t)rows[r - 1]->infl) == slot &&
-		    same_cell(&c->cell[k - 1], t)) {
-			c->cell[k - 1].orders += t->orders;
-			c->cell[k - 1].revenue += t->revenue;
-			continue;
-		}
-		c->cell[k] = (struct cube_cell){ t->date, t->brand, t->product, t->campaign, t->orders, t->revenue };
-		c->cell_start[slot + 1] = (uint32_t)++k;
 	}
-	for (size_t i = 1; i <= ninfl + 1; i++) /* slots without rows start where the previous ended */
-		if (c->cell_start[i] < c->cell_start[i - 1])
-			c->cell_start[i] = c->cell_start[i - 1];
-	c->ncell = k;
+	for (size_t k = 0; k < ds->ntrack; k++)
+		c->row_start[(ds->track[k].infl < 0 ? ninfl : (size_t)ds->track[k].infl) + 1]++;
+	for (size_t i = 1; i <= ninfl + 1; i++)
+		c->row_start[i] += c->row_start[i - 1];
+	uint32_t *fill = malloc((ninfl + 1) * sizeof(*fill));
+	if (!fill) {
+		free(sorted);
+		return -1;
+	}
+	memcpy(fill, c->row_start, (ninfl + 1) * sizeof(*fill));
+	for (size_t k = 0; k < ds->ntrack; k++)
+		sorted[fill[ds->track[k].infl < 0 ? ninfl : (size_t)ds->track[k].infl]++] = ds->track[k];
+	free(fill);
+	for (size_t i = 0; i <= ninfl; i++)
+		qsort(sorted + c->row_start[i], c->row_start[i + 1] - c->row_start[i], sizeof(*sorted), cmp_date);
+	memcpy(ds->track, sorted, ds->ntrack * sizeof(*sorted));
+	free(sorted);
 	return 0;
 }
 
-/* Running totals per influencer and day from the cells. */
-static int build_days(struct dataset *ds, struct cube *c)
+/* Running totals per influencer and day from the ordered rows. */
+static int build_days(const struct dataset *ds, struct cube *c)
 {
 	size_t ninfl = ds->ninfl;
-	c->day = malloc((c->ncell ? c->ncell : 1) * sizeof(*c->day));
+	c->day = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*c->day));
 	c->day_start = calloc(ninfl + 1, sizeof(*c->day_start));
 	if (!c->day || !c->day_start)
 		return -1;
@@ -67,12 +55,13 @@ static int build_days(struct dataset *ds, struct cube *c)
 	for (size_t i = 0; i < ninfl; i++) {
 		int64_t orders = 0, revenue = 0;
 		c->day_start[i] = (uint32_t)k;
-		for (size_t j = c->cell_start[i]; j < c->cell_start[i + 1]; j++) {
-			orders += c->cell[j].orders;
-			revenue += c->cell[j].revenue;
-			if (k > c->day_start[i] && c->day[k - 1].date == c->cell[j].date)
+		for (size_t j = c->row_start[i]; j < c->row_start[i + 1]; j++) {
+			const struct ds_track *t = &ds->track[j];
+			orders += t->orders;
+			revenue += t->revenue;
+			if (k > c->day_start[i] && c->day[k - 1].date == t->date)
 				k--;
-			c->day[k++] = (struct cube_day){ c->cell[j].date, 0, orders, revenue };
+			c->day[k++] = (struct cube_day){ t->date, 0, orders, revenue };
 		}
 	}
 	c->day_start[ninfl] = (uint32_t)k;
@@ -87,24 +76,23 @@ static int cmp_total(const void *pa, const void *pb)
 }
 
 /* Running total of all tracked revenue per day. */
-static int build_totals(struct dataset *ds, struct cube *c)
+static int build_totals(const struct dataset *ds, struct cube *c)
 {
-	c->total = malloc((c->ncell ? c->ncell : 1) * sizeof(*c->total));
+	c->total = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*c->total));
 	if (!c->total)
 		return -1;
-	for (size_t j = 0; j < c->ncell; j++)
-		c->total[j] = (struct cube_total){ c->cell[j].date, 0, c->cell[j].revenue };
-	qsort(c->total, c->ncell, sizeof(*c->total), cmp_total);
+	for (size_t j = 0; j < ds->ntrack; j++)
+		c->total[j] = (struct cube_total){ ds->track[j].date, 0, ds->track[j].revenue };
+	qsort(c->total, ds->ntrack, sizeof(*c->total), cmp_total);
 	size_t k = 0;
 	int64_t run = 0;
-	for (size_t j = 0; j < c->ncell; j++) {
+	for (size_t j = 0; j < ds->ntrack; j++) {
 		run += c->total[j].revenue;
 		if (k && c->total[k - 1].date == c->total[j].date)
 			k--;
 		c->total[k++] = (struct cube_total){ c->total[j].date, 0, run };
 	}
 	c->ntotal = k;
-	(void)ds;
 	return 0;
 }
 
@@ -112,14 +100,7 @@ int cube_build(struct dataset *ds)
 {
 	struct cube c;
 	memset(&c, 0, sizeof(c));
-	const struct ds_track **rows = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*rows));
-	if (!rows)
-		return -1;
-	for (size_t k = 0; k < ds->ntrack; k++)
-		rows[k] = &ds->track[k];
-	qsort(rows, ds->ntrack, sizeof(*rows), cmp_rows);
-	int rc = build_cells(ds, rows, &c);
-	free(rows);
+	int rc = order_rows(ds, &c);
 	if (rc == 0)
 		rc = build_days(ds, &c);
 	if (rc == 0)
@@ -135,8 +116,7 @@ int cube_build(struct dataset *ds)
 
 void cube_free(struct cube *c)
 {
-	free(c->cell);
-	free(c->cell_start);
+	free(c->row_start);
 	free(c->day);
 	free(c->day_start);
 	free(c->total);
@@ -156,12 +136,12 @@ size_t cube_first_day(const struct cube *c, int32_t i, int32_t from)
 	return lo;
 }
 
-size_t cube_first_cell(const struct cube *c, int32_t i, int32_t from)
+size_t cube_first_row(const struct dataset *ds, int32_t i, int32_t from)
 {
-	size_t lo = c->cell_start[i], hi = c->cell_start[i + 1];
+	size_t lo = ds->cube.row_start[i], hi = ds->cube.row_start[i + 1];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->cell[mid].date < from)
+		if (ds->track[mid].date < from)
 			lo = mid + 1;
 		else
 			hi = mid;

@@ -113,9 +113,9 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
 		int32_t row = i < ds->ninfl ? rowof[i] : -1;
-		for (size_t k = cube_first_cell(c, (int32_t)i, from); k < c->cell_start[i + 1] && c->cell[k].date <= to; k++) {
-			const struct cube_cell *x = &c->cell[k];
-			int bpc = metrics_cell_matches(m, x);
+		for (size_t k = cube_first_row(ds, (int32_t)i, from); k < c->row_start[i + 1] && ds->track[k].date <= to; k++) {
+			const struct ds_track *x = &ds->track[k];
+			int bpc = metrics_bpc(m, x);
 			if (bpc)
 				m->tracked_revenue += x->revenue;
 			if (row < 0)
@@ -181,7 +181,7 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
 		return -1;
-	if (ds->cube.cell_start)
+	if (ds->cube.row_start)
 		cube_tracking(ds, f, rowof, all_orders, m);
 	else
 		scan_tracking(ds, f, set, rowof, all_orders, m);
@@ -219,16 +219,15 @@ int metrics_in_range(const struct metrics *m, int32_t day)
 	return in_range(m->filter, day);
 }
 
-int metrics_cell_matches(const struct metrics *m, const struct cube_cell *c)
+int metrics_bpc(const struct metrics *m, const struct ds_track *t)
 {
-	return in_set(&m->set[FP_BRAND], c->brand) && in_set(&m->set[FP_PRODUCT], c->product) &&
-	       in_set(&m->set[FP_CAMPAIGN], c->campaign);
+	return in_set(&m->set[FP_BRAND], t->brand) && in_set(&m->set[FP_PRODUCT], t->product) &&
+	       in_set(&m->set[FP_CAMPAIGN], t->campaign);
 }
 
 int metrics_in_t(const struct metrics *m, const struct ds_track *t)
 {
-	return metrics_row_of(m, t->infl) && in_range(m->filter, t->date) && in_set(&m->set[FP_BRAND], t->brand) &&
-	       in_set(&m->set[FP_PRODUCT], t->product) && in_set(&m->set[FP_CAMPAIGN], t->campaign);
+	return metrics_row_of(m, t->infl) && in_range(m->filter, t->date) && metrics_bpc(m, t);
 }
 
 struct ratio metrics_roas(const struct metrics *m)

@@ -66,8 +66,8 @@ struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx);
 /* True when a tracking row belongs to T (influencer in I, brand, product,
  * campaign and date match). */
 int metrics_in_t(const struct metrics *m, const struct ds_track *t);
-/* True when a cube cell's brand, product and campaign match the filter. */
-int metrics_cell_matches(const struct metrics *m, const struct cube_cell *c);
+/* True when a tracking row's brand, product and campaign match the filter. */
+int metrics_bpc(const struct metrics *m, const struct ds_track *t);
 /* True when a day is inside the filter's date range. */
 int metrics_in_range(const struct metrics *m, int32_t day);
 

@@ -70,7 +70,7 @@ static size_t period_index(const struct trend *t, int32_t day)
 
 /* Buckets the cube's entries of each influencer in I, walking its dates in
  * order with a moving period index: daily running totals without a
- * brand/product/campaign filter, cells with one. */
+ * brand/product/campaign filter, the date-ordered rows with one. */
 static void bucket_cube(const struct metrics *m, struct trend *t, int32_t first, int32_t last)
 {
 	const struct cube *c = &m->ds->cube;
@@ -88,9 +88,10 @@ static void bucket_cube(const struct metrics *m, struct trend *t, int32_t first,
 			}
 			continue;
 		}
-		for (size_t k = cube_first_cell(c, idx, first); k < c->cell_start[idx + 1] && c->cell[k].date <= last; k++) {
-			const struct cube_cell *x = &c->cell[k];
-			if (!metrics_cell_matches(m, x))
+		const struct dataset *ds = m->ds;
+		for (size_t k = cube_first_row(ds, idx, first); k < c->row_start[idx + 1] && ds->track[k].date <= last; k++) {
+			const struct ds_track *x = &ds->track[k];
+			if (!metrics_bpc(m, x))
 				continue;
 			while (p + 1 < t->n && t->p[p + 1].start <= x->date)
 				p++;
@@ -128,7 +129,7 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 	for (size_t i = 0; i < n; i++, s = next_start(t->grain, s))
 		t->p[i].start = s;
 	t->n = n;
-	if (n && ds->cube.cell_start)
+	if (n && ds->cube.row_start)
 		bucket_cube(m, t, first, last);
 	else
 		for (size_t k = 0; n && k < ds->ntrack; k++) {

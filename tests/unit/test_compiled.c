@@ -83,7 +83,7 @@ static void test_mapped_form_gives_the_csv_figures(void **state)
 	struct dataset *built = tu_dataset_ok(INFL, POSTS, track, PAY, &rep);
 	free(track);
 	assert_int_equal(cube_build(built), 0);
-	assert_true(built->cube.ncell < built->ntrack); /* rows of one cell were summed */
+	assert_true(built->cube.nday < built->ntrack); /* rows of one day were summed */
 	char *dir = tu_mkdtemp(), path[4096], err[256];
 	snprintf(path, sizeof(path), "%s/%s", dir, COMPILED_NAME);
 	assert_int_equal(compiled_write(built, path), 0);
