@@ -38,7 +38,8 @@ static int order_rows(struct dataset *ds, struct cube *c)
 	free(fill);
 	for (size_t i = 0; i <= ninfl; i++)
 		qsort(sorted + c->row_start[i], c->row_start[i + 1] - c->row_start[i], sizeof(*sorted), cmp_date);
-	memcpy(ds->track, sorted, ds->ntrack * sizeof(*sorted));
+	if (ds->ntrack)
+		memcpy(ds->track, sorted, ds->ntrack * sizeof(*sorted));
 	free(sorted);
 	return 0;
 }
@@ -123,12 +124,15 @@ void cube_free(struct cube *c)
 	memset(c, 0, sizeof(*c));
 }
 
-size_t cube_first_day(const struct cube *c, int32_t i, int32_t from)
+/* First index in [lo, hi) of date-ordered records stride bytes apart whose
+ * date is on or after from; date0 points at the date of record 0. */
+static size_t lower_date(const void *date0, size_t stride, size_t lo, size_t hi, int32_t from)
 {
-	size_t lo = c->day_start[i], hi = c->day_start[i + 1];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->day[mid].date < from)
+		int32_t d;
+		memcpy(&d, (const char *)date0 + mid * stride, sizeof(d));
+		if (d < from)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -136,17 +140,16 @@ size_t cube_first_day(const struct cube *c, int32_t i, int32_t from)
 	return lo;
 }
 
+size_t cube_first_day(const struct cube *c, int32_t i, int32_t from)
+{
+	size_t lo = c->day_start[i], hi = c->day_start[i + 1];
+	return lo == hi ? lo : lower_date(&c->day->date, sizeof(*c->day), lo, hi, from);
+}
+
 size_t cube_first_row(const struct dataset *ds, int32_t i, int32_t from)
 {
 	size_t lo = ds->cube.row_start[i], hi = ds->cube.row_start[i + 1];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ds->track[mid].date < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lo == hi ? lo : lower_date(&ds->track->date, sizeof(*ds->track), lo, hi, from);
 }
 
 void cube_span(const struct cube *c, int32_t i, int32_t from, int32_t to, int64_t *orders, int64_t *revenue)
@@ -162,15 +165,8 @@ void cube_span(const struct cube *c, int32_t i, int32_t from, int32_t to, int64_
 /* Running total of tracked revenue strictly before day d. */
 static int64_t total_before(const struct cube *c, int32_t d)
 {
-	size_t lo = 0, hi = c->ntotal;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->total[mid].date < d)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? c->total[lo - 1].revenue : 0;
+	size_t k = c->ntotal ? lower_date(&c->total->date, sizeof(*c->total), 0, c->ntotal, d) : 0;
+	return k ? c->total[k - 1].revenue : 0;
 }
 
 int64_t cube_tracked(const struct cube *c, int32_t from, int32_t to)

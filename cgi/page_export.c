@@ -9,6 +9,27 @@
 #include "val.h"
 #include "view.h"
 
+/* Writes a header row from a NULL-terminated list of column names. */
+static void header(struct csvout *c, const char *const *col)
+{
+	for (; *col; col++)
+		csvout_text(c, *col);
+	csvout_end_row(c);
+}
+
+/* Starts the download named after what it holds and the filters, with its header row. */
+static void start(struct request *r, struct csvout *c, const char *what, const char *const *cols, const struct filter *f)
+{
+	csvout_begin(c, r, export_name(r, what, ".csv", f));
+	header(c, cols);
+}
+
+static void finish(struct request *r, struct csvout *c)
+{
+	if (csvout_finish(c) < 0)
+		app_log(r, "WARN", "client went away during %s", r->path);
+}
+
 enum app_status page_export_summary(struct request *r)
 {
 	struct filter f;
@@ -17,9 +38,9 @@ enum app_status page_export_summary(struct request *r)
 	enum app_status st = view_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
+	static const char *const cols[] = { "metric", "value", NULL };
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "summary", ".csv", &f));
-	csvout_text(&c, "metric"), csvout_text(&c, "value"), csvout_end_row(&c);
+	start(r, &c, "summary", cols, &f);
 	csvout_text(&c, "revenue"), money_cell(&c, (double)m.revenue), csvout_end_row(&c);
 	csvout_text(&c, "spend"), money_cell(&c, m.spend), csvout_end_row(&c);
 	csvout_text(&c, "roas"), ratio_cell(&c, metrics_roas(&m)), csvout_end_row(&c);
@@ -34,14 +55,13 @@ enum app_status page_export_summary(struct request *r)
 	csvout_text(&c, "reach"), csvout_int(&c, m.reach), csvout_end_row(&c);
 	csvout_text(&c, "engagement_rate"), ratio_cell(&c, metrics_engagement_rate(&m)), csvout_end_row(&c);
 	csvout_text(&c, "unallocated_spend"), money_cell(&c, m.unallocated), csvout_end_row(&c);
-	if (csvout_finish(&c) < 0)
-		app_log(r, "WARN", "client went away during %s", r->path);
+	finish(r, &c);
 	return APP_OK;
 }
 
 static const char *const influencer_columns[] = {
 	"id", "name", "platform", "category", "gender", "follower_count", "posts", "reach", "engagement",
-	"engagement_rate", "orders", "revenue", "spend", "roas", "incremental_roas", "cost_per_order",
+	"engagement_rate", "orders", "revenue", "spend", "roas", "incremental_roas", "cost_per_order", NULL,
 };
 
 static void influencer_line(struct csvout *c, const struct metrics *m, const struct infl_row *row)
@@ -81,29 +101,11 @@ enum app_status page_export_influencers(struct request *r)
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "influencers", ".csv", &f));
-	for (size_t i = 0; i < sizeof(influencer_columns) / sizeof(influencer_columns[0]); i++)
-		csvout_text(&c, influencer_columns[i]);
-	csvout_end_row(&c);
+	start(r, &c, "influencers", influencer_columns, &f);
 	for (size_t i = 0; i < m.nrow; i++)
 		influencer_line(&c, &m, rows[i]);
-	if (csvout_finish(&c) < 0)
-		app_log(r, "WARN", "client went away during %s", r->path);
+	finish(r, &c);
 	return APP_OK;
-}
-
-/* Writes a header row from a NULL-terminated list of column names. */
-static void header(struct csvout *c, const char *const *col)
-{
-	for (; *col; col++)
-		csvout_text(c, *col);
-	csvout_end_row(c);
-}
-
-static void finish(struct request *r, struct csvout *c)
-{
-	if (csvout_finish(c) < 0)
-		app_log(r, "WARN", "client went away during %s", r->path);
 }
 
 enum app_status page_export_personas(struct request *r)
@@ -121,8 +123,7 @@ enum app_status page_export_personas(struct request *r)
 	if (n < 0)
 		return APP_INTERNAL;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "personas", ".csv", &f));
-	header(&c, cols);
+	start(r, &c, "personas", cols, &f);
 	for (long i = 0; i < n; i++) {
 		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend), incr = roas;
 		incr.v -= m.baseline;
@@ -155,8 +156,7 @@ enum app_status page_export_payouts(struct request *r)
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "payouts", ".csv", &f));
-	header(&c, cols);
+	start(r, &c, "payouts", cols, &f);
 	for (size_t i = 0; i < n; i++) {
 		const struct infl_row *x = rows[i];
 		const struct ds_influencer *in = &v->ds->infl[x->idx];
@@ -190,8 +190,7 @@ enum app_status page_export_tracking(struct request *r)
 	const struct dataset *ds = v->ds;
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "tracking", ".csv", &f));
-	header(&c, cols);
+	start(r, &c, "tracking", cols, &f);
 	for (size_t k = 0; k < ds->ntrack && !c.failed; k++) {
 		const struct ds_track *t = &ds->track[k];
 		if (!metrics_in_t(&m, t))
@@ -232,8 +231,7 @@ enum app_status page_export_posts(struct request *r)
 	const struct dataset *ds = v->ds;
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
-	csvout_begin(&c, r, export_name(r, "posts", ".csv", &f));
-	header(&c, cols);
+	start(r, &c, "posts", cols, &f);
 	for (size_t k = 0; k < ds->npost && !c.failed; k++) {
 		const struct ds_post *x = &ds->post[k];
 		if (!metrics_row_of(&m, x->infl) || !metrics_in_range(&m, x->date))
