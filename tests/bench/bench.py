@@ -211,11 +211,14 @@ def main():
                 sh(os.path.join(BIN, "import"), up, d)
                 t1 = time.time()
                 want = sorted(os.listdir(os.path.join(up, "versions")))[-1]
-                seen = 0
-                while seen < 10:
-                    seen = seen + 1 if ("version %s" % want).encode() in stack.get("/?x=%f" % time.time()) else 0
-                rows.append(("new version visible to the workers %s" % size, "%.0f ms after activation" % ((time.time() - t1) * 1000),
-                             "import itself %.0f ms" % ((t1 - t0) * 1000)))
+                first, seen = None, 0
+                while seen < 10:  # the first new page, once 10 in a row (both workers) agree
+                    t = time.time()
+                    new = ("version %s" % want).encode() in stack.get("/?x=%f" % t)
+                    first = (first or t) if new else None
+                    seen = seen + 1 if new else 0
+                rows.append(("new version visible to the workers %s" % size, "%.0f ms after activation" % ((first - t1) * 1000),
+                             "import itself %.0f ms; then 10 pages in a row showed it" % ((t1 - t0) * 1000)))
                 priv = [private_mb(p) for p in stack.workers("dashboard")]
                 rows.append(("private memory per dashboard worker %s" % size, "%.1f MB" % max(priv),
                              "shared mapping %.0f MB" % bin_mb))
@@ -229,9 +232,9 @@ def main():
                              "%.0f MB in %.2f s; export worker private memory %.1f -> %.1f MB" % (n / 1e6, secs_e, before, after)))
                 try:
                     pdf = []
-                    for _ in range(5):
+                    for i in range(5):
                         t0 = time.time()
-                        stack.get("/export/report.pdf")
+                        stack.get("/export/report.pdf?run=%d" % i)  # computed, not from the response cache
                         pdf.append((time.time() - t0) * 1000)
                     rows.append(("report.pdf %s" % size, "median %.0f ms" % statistics.median(pdf), "end to end through nginx"))
                 except Exception as e:  # the report is optional here: say why it is missing
