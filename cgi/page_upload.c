@@ -168,8 +168,12 @@ enum app_status page_upload_post(struct request *r)
 	memset(&form, 0, sizeof(form));
 	if (!body || !*body)
 		return form_page(r, 422, NULL, NULL, "The upload arrived without a body. Choose at least one file.");
-	snprintf(dir, sizeof(dir), "%s/.incoming-%ld-XXXXXX", r->cfg->uploads, (long)getpid());
-	if (!mkdtemp(dir)) {
+	int n = snprintf(dir, sizeof(dir) - 7, "%s/.incoming-%ld-", r->cfg->uploads, (long)getpid());
+	if (n > 0 && (size_t)n < sizeof(dir) - 7) {
+		memset(dir + n, 'X', 6); /* the six characters mkdtemp replaces */
+		dir[n + 6] = '\0';
+	}
+	if (n <= 0 || (size_t)n >= sizeof(dir) - 7 || !mkdtemp(dir)) {
 		app_log(r, "ERROR", "cannot create an incoming directory in %s", r->cfg->uploads);
 		return form_page(r, 500, NULL, NULL, "The server cannot store uploads right now (the error is logged).");
 	}
