@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-from conftest import TOP
+from conftest import TOP, USERS
 
 OUT = os.path.join(TOP, "build", "screens")
 
@@ -25,13 +25,17 @@ def png_size(path):
 def test_screenshot(stack, width, height, page, path):
     os.makedirs(OUT, exist_ok=True)
     out = os.path.join(OUT, "%s-%d.png" % (page, width))
+    if os.path.exists(out):
+        os.unlink(out)  # never pass on a picture from an earlier run
+    name, pw = USERS["viewer"]
+    url = stack.base.replace("http://", "http://%s:%s@" % (name, pw)) + path
     profile = tempfile.mkdtemp(prefix="chromium-")
     try:
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                         "--user-data-dir=" + profile, "--window-size=%d,%d" % (width, height),
-                        "--screenshot=" + out, stack.base + path],
+                        "--screenshot=" + out, url],
                        capture_output=True, timeout=120, check=True)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
