@@ -72,15 +72,14 @@ static int select_influencers(const struct dataset *ds, const struct filter *f, 
 
 /* Revenue and orders of T; all_orders gets orders without the
  * brand/product/campaign filters, the denominator of the allocation. */
-static void scan_tracking(const struct dataset *ds, const struct filter *f, const struct idset *set,
-			  const int32_t *rowof, int64_t *all_orders, struct metrics *m)
+static void scan_tracking(const struct dataset *ds, const struct filter *f, const int32_t *rowof, int64_t *all_orders,
+			  struct metrics *m)
 {
 	for (size_t k = 0; k < ds->ntrack; k++) {
 		const struct ds_track *t = &ds->track[k];
 		if (!in_range(f, t->date))
 			continue;
-		int bpc = !m->allocates || (in_set(&set[FP_BRAND], t->brand) && in_set(&set[FP_PRODUCT], t->product) &&
-					    in_set(&set[FP_CAMPAIGN], t->campaign));
+		int bpc = metrics_bpc(m, t);
 		if (bpc)
 			m->tracked_revenue += t->revenue;
 		if (t->infl < 0 || rowof[t->infl] < 0)
@@ -178,13 +177,26 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	if (select_influencers(ds, f, set, a, m, &rowof) < 0)
 		return -1;
 	m->rowof = rowof;
+	const enum fparam bpc[3] = { FP_BRAND, FP_PRODUCT, FP_CAMPAIGN };
+	size_t words = (ds->pool.count + 63) / 64;
+	for (int k = 0; k < 3; k++) {
+		const struct idset *s = &set[bpc[k]];
+		if (!s->n)
+			continue;
+		m->bpc_bits[k] = arena_calloc(a, words ? words : 1, sizeof(uint64_t));
+		if (!m->bpc_bits[k])
+			return -1;
+		for (size_t i = 0; i < s->n; i++)
+			if (s->id[i] < ds->pool.count)
+				m->bpc_bits[k][s->id[i] >> 6] |= (uint64_t)1 << (s->id[i] & 63);
+	}
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
 		return -1;
 	if (ds->cube.row_start)
 		cube_tracking(ds, f, rowof, all_orders, m);
 	else
-		scan_tracking(ds, f, set, rowof, all_orders, m);
+		scan_tracking(ds, f, rowof, all_orders, m);
 	scan_payouts(ds, f, rowof, m);
 	scan_posts(ds, f, rowof, m);
 	for (size_t i = 0; i < m->nrow; i++) {
@@ -217,12 +229,6 @@ struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
 int metrics_in_range(const struct metrics *m, int32_t day)
 {
 	return in_range(m->filter, day);
-}
-
-int metrics_bpc(const struct metrics *m, const struct ds_track *t)
-{
-	return in_set(&m->set[FP_BRAND], t->brand) && in_set(&m->set[FP_PRODUCT], t->product) &&
-	       in_set(&m->set[FP_CAMPAIGN], t->campaign);
 }
 
 int metrics_in_t(const struct metrics *m, const struct ds_track *t)

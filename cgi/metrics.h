@@ -55,6 +55,7 @@ struct metrics {
 	const struct filter *filter;
 	struct idset set[FP_MULTI_MAX];
 	int32_t *rowof;              /* influencer index -> row index, -1 outside I */
+	uint64_t *bpc_bits[3];       /* brand, product, campaign sets as bitmaps over pool ids; NULL = all */
 };
 
 /* Computes every figure for the filter. Arrays live in the arena.
@@ -66,8 +67,18 @@ struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx);
 /* True when a tracking row belongs to T (influencer in I, brand, product,
  * campaign and date match). */
 int metrics_in_t(const struct metrics *m, const struct ds_track *t);
-/* True when a tracking row's brand, product and campaign match the filter. */
-int metrics_bpc(const struct metrics *m, const struct ds_track *t);
+static inline int metrics_bit(const uint64_t *bits, uint32_t id)
+{
+	return !bits || (bits[id >> 6] >> (id & 63) & 1);
+}
+
+/* True when a tracking row's brand, product and campaign match the filter
+ * (a bit test per column: this runs for every row of the date range). */
+static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
+{
+	return metrics_bit(m->bpc_bits[0], t->brand) && metrics_bit(m->bpc_bits[1], t->product) &&
+	       metrics_bit(m->bpc_bits[2], t->campaign);
+}
 /* True when a day is inside the filter's date range. */
 int metrics_in_range(const struct metrics *m, int32_t day);
 
