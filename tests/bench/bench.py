@@ -213,9 +213,8 @@ def main():
                 want = sorted(os.listdir(os.path.join(up, "versions")))[-1]
                 first, seen = None, 0
                 while seen < 10:  # the first new page, once 10 in a row (both workers) agree
-                    t = time.time()
-                    new = ("version %s" % want).encode() in stack.get("/?x=%f" % t)
-                    first = (first or t) if new else None
+                    new = ("version %s" % want).encode() in stack.get("/?x=%f" % time.time())
+                    first = (first or time.time()) if new else None  # when that page had arrived
                     seen = seen + 1 if new else 0
                 rows.append(("new version visible to the workers %s" % size, "%.0f ms after activation" % ((first - t1) * 1000),
                              "import itself %.0f ms; then 10 pages in a row showed it" % ((t1 - t0) * 1000)))
