@@ -9,6 +9,13 @@
 #include "val.h"
 #include "view.h"
 
+/* What every export works from: the request's filters, dataset and figures. */
+struct export_req {
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+};
+
 /* Writes a header row from a NULL-terminated list of column names. */
 static void header(struct csvout *c, const char *const *col)
 {
@@ -32,29 +39,27 @@ static void finish(struct request *r, struct csvout *c)
 
 enum app_status page_export_summary(struct request *r)
 {
-	struct filter f;
-	const struct dsview *v;
-	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	static const char *const cols[] = { "metric", "value", NULL };
 	struct csvout c;
-	start(r, &c, "summary", cols, &f);
-	csvout_text(&c, "revenue"), money_cell(&c, (double)m.revenue), csvout_end_row(&c);
-	csvout_text(&c, "spend"), money_cell(&c, m.spend), csvout_end_row(&c);
-	csvout_text(&c, "roas"), ratio_cell(&c, metrics_roas(&m)), csvout_end_row(&c);
-	csvout_text(&c, "roi"), ratio_cell(&c, metrics_roi(&m)), csvout_end_row(&c);
-	csvout_text(&c, "incremental_revenue"), money_cell(&c, metrics_incremental_revenue(&m)), csvout_end_row(&c);
-	csvout_text(&c, "incremental_roas"), ratio_cell(&c, metrics_incremental_roas(&m)), csvout_end_row(&c);
-	csvout_text(&c, "orders"), csvout_int(&c, m.orders), csvout_end_row(&c);
-	csvout_text(&c, "cost_per_order"), money_ratio_cell(&c, metrics_cost_per_order(&m)), csvout_end_row(&c);
-	csvout_text(&c, "aov"), money_ratio_cell(&c, metrics_aov(&m)), csvout_end_row(&c);
-	csvout_text(&c, "influencers"), csvout_int(&c, (int64_t)m.nrow), csvout_end_row(&c);
-	csvout_text(&c, "posts"), csvout_int(&c, m.posts), csvout_end_row(&c);
-	csvout_text(&c, "reach"), csvout_int(&c, m.reach), csvout_end_row(&c);
-	csvout_text(&c, "engagement_rate"), ratio_cell(&c, metrics_engagement_rate(&m)), csvout_end_row(&c);
-	csvout_text(&c, "unallocated_spend"), money_cell(&c, m.unallocated), csvout_end_row(&c);
+	start(r, &c, "summary", cols, &q.f);
+	csvout_text(&c, "revenue"), money_cell(&c, (double)q.m.revenue), csvout_end_row(&c);
+	csvout_text(&c, "spend"), money_cell(&c, q.m.spend), csvout_end_row(&c);
+	csvout_text(&c, "roas"), ratio_cell(&c, metrics_roas(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "roi"), ratio_cell(&c, metrics_roi(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "incremental_revenue"), money_cell(&c, metrics_incremental_revenue(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "incremental_roas"), ratio_cell(&c, metrics_incremental_roas(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "orders"), csvout_int(&c, q.m.orders), csvout_end_row(&c);
+	csvout_text(&c, "cost_per_order"), money_ratio_cell(&c, metrics_cost_per_order(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "aov"), money_ratio_cell(&c, metrics_aov(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "influencers"), csvout_int(&c, (int64_t)q.m.nrow), csvout_end_row(&c);
+	csvout_text(&c, "posts"), csvout_int(&c, q.m.posts), csvout_end_row(&c);
+	csvout_text(&c, "reach"), csvout_int(&c, q.m.reach), csvout_end_row(&c);
+	csvout_text(&c, "engagement_rate"), ratio_cell(&c, metrics_engagement_rate(&q.m)), csvout_end_row(&c);
+	csvout_text(&c, "unallocated_spend"), money_cell(&c, q.m.unallocated), csvout_end_row(&c);
 	finish(r, &c);
 	return APP_OK;
 }
@@ -91,19 +96,17 @@ static void influencer_line(struct csvout *c, const struct metrics *m, const str
 
 enum app_status page_export_influencers(struct request *r)
 {
-	struct filter f;
-	const struct dsview *v;
-	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	const struct infl_row **rows = metrics_by_roas(&m, r->arena);
+	const struct infl_row **rows = metrics_by_roas(&q.m, r->arena);
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	start(r, &c, "influencers", influencer_columns, &f);
-	for (size_t i = 0; i < m.nrow; i++)
-		influencer_line(&c, &m, rows[i]);
+	start(r, &c, "influencers", influencer_columns, &q.f);
+	for (size_t i = 0; i < q.m.nrow; i++)
+		influencer_line(&c, &q.m, rows[i]);
 	finish(r, &c);
 	return APP_OK;
 }
@@ -112,23 +115,21 @@ enum app_status page_export_personas(struct request *r)
 {
 	static const char *const cols[] = { "category", "gender", "influencers", "orders", "revenue", "spend", "roas",
 					     "incremental_roas", NULL };
-	struct filter f;
-	const struct dsview *v;
-	struct metrics m;
+	struct export_req q;
 	struct group *g;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	long n = panels_group(&m, BY_PERSONA, r->arena, &g);
+	long n = panels_group(&q.m, BY_PERSONA, r->arena, &g);
 	if (n < 0)
 		return APP_INTERNAL;
 	struct csvout c;
-	start(r, &c, "personas", cols, &f);
+	start(r, &c, "personas", cols, &q.f);
 	for (long i = 0; i < n; i++) {
 		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend), incr = roas;
-		incr.v -= m.baseline;
-		csvout_text(&c, strpool_get(&v->ds->pool, g[i].key1));
-		csvout_text(&c, strpool_get(&v->ds->pool, g[i].key2));
+		incr.v -= q.m.baseline;
+		csvout_text(&c, strpool_get(&q.v->ds->pool, g[i].key1));
+		csvout_text(&c, strpool_get(&q.v->ds->pool, g[i].key2));
 		csvout_int(&c, g[i].count);
 		csvout_int(&c, g[i].orders);
 		money_cell(&c, (double)g[i].revenue);
@@ -145,26 +146,24 @@ enum app_status page_export_payouts(struct request *r)
 {
 	static const char *const cols[] = { "influencer_id", "name", "basis", "rate", "orders_paid", "payouts",
 					     "total_payout", "last_payout_date", NULL };
-	struct filter f;
-	const struct dsview *v;
-	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	size_t n;
-	const struct infl_row **rows = panels_paid(&m, r->arena, &n);
+	const struct infl_row **rows = panels_paid(&q.m, r->arena, &n);
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	start(r, &c, "payouts", cols, &f);
+	start(r, &c, "payouts", cols, &q.f);
 	for (size_t i = 0; i < n; i++) {
 		const struct infl_row *x = rows[i];
-		const struct ds_influencer *in = &v->ds->infl[x->idx];
+		const struct ds_influencer *in = &q.v->ds->infl[x->idx];
 		char date[11] = "";
 		if (x->pay_last != DS_NO_DATE)
 			val_format_date(x->pay_last, date);
-		csvout_text(&c, strpool_get(&v->ds->pool, in->id));
-		csvout_text(&c, strpool_get(&v->ds->pool, in->name));
+		csvout_text(&c, strpool_get(&q.v->ds->pool, in->id));
+		csvout_text(&c, strpool_get(&q.v->ds->pool, in->name));
 		csvout_text(&c, payout_basis_text(x->pay_basis));
 		money_cell(&c, (double)x->pay_rate);
 		csvout_int(&c, x->pay_orders);
@@ -181,19 +180,17 @@ enum app_status page_export_tracking(struct request *r)
 {
 	static const char *const cols[] = { "date", "influencer_id", "influencer_name", "platform", "category", "gender",
 					     "source", "brand", "campaign", "product", "user_id", "orders", "revenue", NULL };
-	struct filter f;
-	const struct dsview *v;
-	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	const struct dataset *ds = v->ds;
+	const struct dataset *ds = q.v->ds;
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
-	start(r, &c, "tracking", cols, &f);
+	start(r, &c, "tracking", cols, &q.f);
 	for (size_t k = 0; k < ds->ntrack && !c.failed; k++) {
 		const struct ds_track *t = &ds->track[k];
-		if (!metrics_in_t(&m, t))
+		if (!metrics_in_t(&q.m, t))
 			continue;
 		const struct ds_influencer *in = &ds->infl[t->infl];
 		char date[11], money[FMT_MAX];
@@ -222,19 +219,17 @@ enum app_status page_export_posts(struct request *r)
 {
 	static const char *const cols[] = { "date", "influencer_id", "influencer_name", "platform", "url", "caption",
 					     "reach", "likes", "comments", "engagement", "engagement_rate", NULL };
-	struct filter f;
-	const struct dsview *v;
-	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	const struct dataset *ds = v->ds;
+	const struct dataset *ds = q.v->ds;
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
-	start(r, &c, "posts", cols, &f);
+	start(r, &c, "posts", cols, &q.f);
 	for (size_t k = 0; k < ds->npost && !c.failed; k++) {
 		const struct ds_post *x = &ds->post[k];
-		if (!metrics_row_of(&m, x->infl) || !metrics_in_range(&m, x->date))
+		if (!metrics_row_of(&q.m, x->infl) || !metrics_in_range(&q.m, x->date))
 			continue;
 		const struct ds_influencer *in = &ds->infl[x->infl];
 		char date[11];
