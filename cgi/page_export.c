@@ -69,15 +69,19 @@ static const char *const influencer_columns[] = {
 	"engagement_rate", "orders", "revenue", "spend", "roas", "incremental_roas", "cost_per_order", NULL,
 };
 
+/* Text cells from pool ids, in order. */
+static void pool_cells(struct csvout *c, const struct strpool *p, const uint32_t *id, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		csvout_text(c, strpool_get(p, id[i]));
+}
+
 static void influencer_line(struct csvout *c, const struct metrics *m, const struct infl_row *row)
 {
 	const struct dataset *ds = m->ds;
 	const struct ds_influencer *in = &ds->infl[row->idx];
-	csvout_text(c, strpool_get(&ds->pool, in->id));
-	csvout_text(c, strpool_get(&ds->pool, in->name));
-	csvout_text(c, strpool_get(&ds->pool, in->platform));
-	csvout_text(c, strpool_get(&ds->pool, in->category));
-	csvout_text(c, strpool_get(&ds->pool, in->gender));
+	const uint32_t text[] = { in->id, in->name, in->platform, in->category, in->gender };
+	pool_cells(c, &ds->pool, text, sizeof(text) / sizeof(text[0]));
 	csvout_int(c, in->followers);
 	csvout_int(c, row->posts);
 	csvout_int(c, row->reach);
@@ -196,17 +200,10 @@ enum app_status page_export_tracking(struct request *r)
 		char date[11], money[FMT_MAX];
 		val_format_date(t->date, date);
 		fmt_paise(t->revenue, money);
+		const uint32_t text[] = { in->id, in->name, in->platform, in->category, in->gender,
+					  t->source, t->brand, t->campaign, t->product, t->user };
 		csvout_number(&c, date);
-		csvout_text(&c, strpool_get(p, in->id));
-		csvout_text(&c, strpool_get(p, in->name));
-		csvout_text(&c, strpool_get(p, in->platform));
-		csvout_text(&c, strpool_get(p, in->category));
-		csvout_text(&c, strpool_get(p, in->gender));
-		csvout_text(&c, strpool_get(p, t->source));
-		csvout_text(&c, strpool_get(p, t->brand));
-		csvout_text(&c, strpool_get(p, t->campaign));
-		csvout_text(&c, strpool_get(p, t->product));
-		csvout_text(&c, strpool_get(p, t->user));
+		pool_cells(&c, p, text, sizeof(text) / sizeof(text[0]));
 		csvout_int(&c, t->orders);
 		csvout_number(&c, money);
 		csvout_end_row(&c);
@@ -234,12 +231,9 @@ enum app_status page_export_posts(struct request *r)
 		const struct ds_influencer *in = &ds->infl[x->infl];
 		char date[11];
 		val_format_date(x->date, date);
+		const uint32_t text[] = { in->id, in->name, x->platform, x->url, x->caption };
 		csvout_number(&c, date);
-		csvout_text(&c, strpool_get(p, in->id));
-		csvout_text(&c, strpool_get(p, in->name));
-		csvout_text(&c, strpool_get(p, x->platform));
-		csvout_text(&c, strpool_get(p, x->url));
-		csvout_text(&c, strpool_get(p, x->caption));
+		pool_cells(&c, p, text, sizeof(text) / sizeof(text[0]));
 		csvout_int(&c, x->reach);
 		csvout_int(&c, x->likes);
 		csvout_int(&c, x->comments);
