@@ -104,25 +104,7 @@ static int copy_file(const char *uploads, const char *src, const char *dst)
 	return rc;
 }
 
-/* Highest existing version number under versions/, 0 when none. */
-static long last_version(const char *uploads)
-{
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/versions", uploads);
-	DIR *d = opendir(path);
-	long max = 0;
-	if (!d)
-		return 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		char *end;
-		long v = strtol(e->d_name, &end, 10);
-		if (*end == '\0' && v > max)
-			max = v;
-	}
-	closedir(d);
-	return max;
-}
+static long last_version(const char *uploads);
 
 static int write_meta(const char *dir, const struct store_meta *meta)
 {
@@ -374,14 +356,36 @@ size_t store_versions(const char *uploads, char (*out)[STORE_VERSION_MAX], size_
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/versions", uploads);
 	DIR *d = opendir(path);
-	size_t n = 0;
-	if (!d)
+	size_t n = 0, oldest = 0;
+	if (!d || max == 0) {
+		if (d)
+			closedir(d);
 		return 0;
+	}
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL && n < max)
-		if (store_valid_name(e->d_name))
+	while ((e = readdir(d)) != NULL) {
+		if (!store_valid_name(e->d_name))
+			continue;
+		if (n < max) { /* keep the newest max: replace the oldest kept once full */
 			snprintf(out[n++], STORE_VERSION_MAX, "%.31s", e->d_name);
+		} else if (strcmp(e->d_name, out[oldest]) > 0) {
+			snprintf(out[oldest], STORE_VERSION_MAX, "%.31s", e->d_name);
+		} else {
+			continue;
+		}
+		if (n == max)
+			for (size_t i = 0; i < n; i++)
+				if (strcmp(out[i], out[oldest]) < 0)
+					oldest = i;
+	}
 	closedir(d);
 	qsort(out, n, STORE_VERSION_MAX, cmp_desc);
 	return n;
+}
+
+/* Highest existing version number, 0 when none. */
+static long last_version(const char *uploads)
+{
+	char newest[1][STORE_VERSION_MAX];
+	return store_versions(uploads, newest, 1) ? strtol(newest[0], NULL, 10) : 0;
 }

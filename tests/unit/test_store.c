@@ -237,6 +237,24 @@ static void test_numbering_follows_highest(void **state)
 	assert_string_equal(ver, "000042");
 }
 
+static void test_versions_keeps_the_newest(void **state)
+{
+	struct fx *x = *state;
+	static const char *const names[] = { "000003", "000010", "000001", "000007", "000002", "notes" };
+	char path[4096], got[2][STORE_VERSION_MAX];
+	upath(x, path, "/versions");
+	assert_int_equal(mkdir(path, 0750), 0);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path + strlen(path), 4096 - strlen(path), "/%s", names[i]);
+		assert_int_equal(mkdir(path, 0750), 0);
+		upath(x, path, "/versions");
+	}
+	/* more versions than asked for: the newest, newest first, whatever the directory order */
+	assert_int_equal(store_versions(x->uploads, got, 2), 2);
+	assert_string_equal(got[0], "000010");
+	assert_string_equal(got[1], "000007");
+}
+
 static void test_clean_staging(void **state)
 {
 	struct fx *x = *state;
@@ -283,6 +301,7 @@ int main(void)
 		T(test_first_import_needs_every_file),
 		T(test_store_failure),
 		T(test_numbering_follows_highest),
+		T(test_versions_keeps_the_newest),
 		T(test_clean_staging),
 		cmocka_unit_test(test_file_path),
 	};
