@@ -166,8 +166,8 @@ enum app_status page_export_payouts(struct request *r)
 		char date[11] = "";
 		if (x->pay_last != DS_NO_DATE)
 			val_format_date(x->pay_last, date);
-		csvout_text(&c, strpool_get(&q.v->ds->pool, in->id));
-		csvout_text(&c, strpool_get(&q.v->ds->pool, in->name));
+		const uint32_t text[] = { in->id, in->name };
+		pool_cells(&c, &q.v->ds->pool, text, 2);
 		csvout_text(&c, payout_basis_text(x->pay_basis));
 		money_cell(&c, (double)x->pay_rate);
 		csvout_int(&c, x->pay_orders);
