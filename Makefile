@@ -24,12 +24,12 @@ CXXFLAGS_BASE := -std=c++11 -g -Wall -Wextra -Wno-deprecated-declarations
 LDHARDEN := -pie -Wl,-z,relro,-z,now
 GMIME_CFLAGS = $(shell pkg-config --cflags gmime-3.0 2>/dev/null)
 GMIME_LIBS = $(shell pkg-config --libs gmime-3.0 2>/dev/null)
-LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm
+LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm -pthread
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
-LIB_SRC := buf arena val csvread strpool report schema dataset store import fmt filter metrics \
+LIB_SRC := buf arena val csvread csvpipe strpool report schema dataset store import fmt filter metrics \
 	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit compiled cube pdf pdfdraw page_report respcache page_upload page_export
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen

@@ -15,7 +15,7 @@ static const char MAGIC[8] = { 'R', 'O', 'I', 'B', 'I', 'N', '\0', '\0' };
 static const char TRAILER[8] = { 'R', 'O', 'I', 'E', 'N', 'D', '\0', '\0' };
 
 enum section {
-	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_INFL, S_POST, S_TRACK, S_PAYOUT,
+	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_TEXT_BYTES, S_TEXT_OFF, S_TEXT_LEN, S_INFL, S_POST, S_TRACK, S_PAYOUT,
 	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S__MAX
 };
 
@@ -28,7 +28,7 @@ struct header {
 	uint64_t off[S__MAX], len[S__MAX]; /* bytes */
 	uint64_t ninfl, npost, ntrack, npayout;
 	uint64_t nday, ntotal;
-	uint32_t pool_count, pool_slots;
+	uint32_t pool_count, pool_slots, text_count, pad2;
 	int32_t first_date, last_date;
 	int32_t has_brand_column, pad;
 };
@@ -46,6 +46,10 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 	ptr[S_POOL_OFF] = p->off, len[S_POOL_OFF] = (uint64_t)p->count * sizeof(uint32_t);
 	ptr[S_POOL_LEN] = p->len, len[S_POOL_LEN] = (uint64_t)p->count * sizeof(uint32_t);
 	ptr[S_POOL_SLOTS] = p->slots, len[S_POOL_SLOTS] = (uint64_t)p->nslots * sizeof(uint32_t);
+	const struct strpool *t = &ds->texts;
+	ptr[S_TEXT_BYTES] = t->bytes, len[S_TEXT_BYTES] = t->nbytes;
+	ptr[S_TEXT_OFF] = t->off, len[S_TEXT_OFF] = (uint64_t)t->count * sizeof(uint32_t);
+	ptr[S_TEXT_LEN] = t->len, len[S_TEXT_LEN] = (uint64_t)t->count * sizeof(uint32_t);
 	ptr[S_INFL] = ds->infl, len[S_INFL] = ds->ninfl * sizeof(*ds->infl);
 	ptr[S_POST] = ds->post, len[S_POST] = ds->npost * sizeof(*ds->post);
 	ptr[S_TRACK] = ds->track, len[S_TRACK] = ds->ntrack * sizeof(*ds->track);
@@ -83,7 +87,7 @@ int compiled_write(const struct dataset *ds, const char *path)
 	}
 	h.total = at + sizeof(TRAILER);
 	h.ninfl = ds->ninfl, h.npost = ds->npost, h.ntrack = ds->ntrack, h.npayout = ds->npayout;
-	h.pool_count = ds->pool.count, h.pool_slots = ds->pool.nslots;
+	h.pool_count = ds->pool.count, h.pool_slots = ds->pool.nslots, h.text_count = ds->texts.count;
 	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal;
 	h.first_date = ds->first_date, h.last_date = ds->last_date;
 	h.has_brand_column = ds->has_brand_column;
@@ -123,7 +127,8 @@ static const char *check(const struct header *h, size_t size)
 		return "truncated";
 	uint64_t want[S__MAX] = {
 		[S_POOL_OFF] = (uint64_t)h->pool_count * 4, [S_POOL_LEN] = (uint64_t)h->pool_count * 4,
-		[S_POOL_SLOTS] = (uint64_t)h->pool_slots * 4, [S_INFL] = h->ninfl * sizeof(struct ds_influencer),
+		[S_POOL_SLOTS] = (uint64_t)h->pool_slots * 4,
+		[S_TEXT_OFF] = (uint64_t)h->text_count * 4, [S_TEXT_LEN] = (uint64_t)h->text_count * 4, [S_INFL] = h->ninfl * sizeof(struct ds_influencer),
 		[S_POST] = h->npost * sizeof(struct ds_post), [S_TRACK] = h->ntrack * sizeof(struct ds_track),
 		[S_PAYOUT] = h->npayout * sizeof(struct ds_payout),
 		[S_ROW_START] = (h->ninfl + 2) * 4,
@@ -131,12 +136,12 @@ static const char *check(const struct header *h, size_t size)
 		[S_TOTAL] = h->ntotal * sizeof(struct cube_total),
 	};
 	for (int s = 0; s < S__MAX; s++) {
-		if (s != S_POOL_BYTES && h->len[s] != want[s])
+		if (s != S_POOL_BYTES && s != S_TEXT_BYTES && h->len[s] != want[s])
 			return "section sizes do not match the counts";
 		if (h->off[s] % 8 || h->off[s] > size || h->len[s] > size - h->off[s])
 			return "a section lies outside the file";
 	}
-	if (h->pool_count == 0 || h->pool_slots == 0 || (h->pool_slots & (h->pool_slots - 1)))
+	if (h->pool_count == 0 || h->text_count == 0 || h->pool_slots == 0 || (h->pool_slots & (h->pool_slots - 1)))
 		return "string pool is malformed";
 	return NULL;
 }
@@ -176,6 +181,11 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 	ds->pool.slots = (uint32_t *)(void *)(base + h->off[S_POOL_SLOTS]);
 	ds->pool.count = ds->pool.acount = h->pool_count;
 	ds->pool.nslots = h->pool_slots;
+	ds->texts.bytes = base + h->off[S_TEXT_BYTES];
+	ds->texts.nbytes = ds->texts.abytes = h->len[S_TEXT_BYTES];
+	ds->texts.off = (uint32_t *)(void *)(base + h->off[S_TEXT_OFF]);
+	ds->texts.len = (uint32_t *)(void *)(base + h->off[S_TEXT_LEN]);
+	ds->texts.count = ds->texts.acount = h->text_count;
 	ds->infl = (struct ds_influencer *)(void *)(base + h->off[S_INFL]);
 	ds->post = (struct ds_post *)(void *)(base + h->off[S_POST]);
 	ds->track = (struct ds_track *)(void *)(base + h->off[S_TRACK]);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvpipe.h"
 #include "val.h"
 
 const char *const csvread_status_text[CSVREAD__MAX] = {
@@ -28,7 +29,8 @@ struct reader {
 	long record_line, cur_line;
 	long records;
 	enum csvread_status status;
-	csvread_fn fn;
+	csvread_fn fn;          /* called with each record, or */
+	struct csvpipe *pipe;   /* handed each record for another thread */
 	void *ctx;
 };
 
@@ -110,8 +112,9 @@ static void on_row(int c, void *data)
 			.len = r->len, .bad_utf8 = r->bad_utf8,
 		};
 		r->records++;
-		if (r->fn(r->ctx, &row) < 0)
-			r->status = CSVREAD_STOPPED;
+		int rc = r->pipe ? csvpipe_put(r->pipe, &row) : r->fn(r->ctx, &row);
+		if (rc < 0)
+			r->status = rc == CSVPIPE_NOMEM ? CSVREAD_NOMEM : CSVREAD_STOPPED;
 	}
 	r->nfields = 0;
 	r->nbytes = 0;
@@ -144,49 +147,104 @@ static int only_space(const char *s, size_t n)
 	return 1;
 }
 
-enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
-				long *fail_line)
+/* Parses the whole input into r's callback or pipe; the status and line
+ * reached end up in r and *fail_line. */
+static void parse_all(struct reader *r, const char *data, size_t len, long *fail_line)
 {
 	struct csv_parser p;
-	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1 };
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
 	}
 	*fail_line = 1;
-	if (only_space(data, len))
-		return CSVREAD_EMPTY;
+	if (only_space(data, len)) {
+		r->status = CSVREAD_EMPTY;
+		return;
+	}
 	*fail_line = 0;
-	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
-		return CSVREAD_NOMEM;
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+		r->status = CSVREAD_NOMEM;
+		return;
+	}
 	const char *s = data, *end = data + len;
-	while (s < end && r.status == CSVREAD_OK) {
+	while (s < end && r->status == CSVREAD_OK) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *stop = nl ? nl + 1 : end;
-		feed_line(&p, &r, s, (size_t)(stop - s));
+		feed_line(&p, r, s, (size_t)(stop - s));
 		s = stop;
-		if (r.status == CSVREAD_OK)
-			r.cur_line++;
+		if (r->status == CSVREAD_OK)
+			r->cur_line++;
 	}
 	/* libcsv reports an open quote at the end only in its strict mode, which
 	 * would also refuse stray quotes inside unquoted fields ("5" tall");
 	 * so look at its state: a quoted field begun and never closed. */
-	if (r.status == CSVREAD_OK && p.quoted && p.pstate == 2)
-		r.status = CSVREAD_QUOTE;
-	if (r.status == CSVREAD_OK && csv_fini(&p, on_field, on_row, &r) != 0)
-		r.status = CSVREAD_QUOTE;
-	if (r.status == CSVREAD_QUOTE)
-		*fail_line = r.record_line;
-	else if (r.status != CSVREAD_OK)
-		*fail_line = r.status == CSVREAD_STOPPED ? 0 : r.cur_line;
-	if (r.status == CSVREAD_OK && r.records == 0) {
-		r.status = CSVREAD_EMPTY;
+	if (r->status == CSVREAD_OK && p.quoted && p.pstate == 2)
+		r->status = CSVREAD_QUOTE;
+	if (r->status == CSVREAD_OK && csv_fini(&p, on_field, on_row, r) != 0)
+		r->status = CSVREAD_QUOTE;
+	if (r->status == CSVREAD_QUOTE)
+		*fail_line = r->record_line;
+	else if (r->status != CSVREAD_OK)
+		*fail_line = r->status == CSVREAD_STOPPED ? 0 : r->cur_line;
+	if (r->status == CSVREAD_OK && r->records == 0) {
+		r->status = CSVREAD_EMPTY;
 		*fail_line = 1;
 	}
 	csv_free(&p);
-	free(r.bytes);
-	free(r.off);
-	free(r.len);
-	free(r.ptr);
+}
+
+static void reader_free(struct reader *r)
+{
+	free(r->bytes);
+	free(r->off);
+	free(r->len);
+	free(r->ptr);
+}
+
+enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
+				long *fail_line)
+{
+	if (len >= CSVREAD_PIPE_MIN)
+		return csvread_mem_piped(data, len, fn, ctx, fail_line);
+	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1 };
+	parse_all(&r, data, len, fail_line);
+	reader_free(&r);
 	return r.status;
+}
+
+/* The parsing thread of csvread_mem_piped. */
+struct piped {
+	struct reader r;
+	const char *data;
+	size_t len;
+	long fail_line;
+};
+
+static void *parse_thread(void *arg)
+{
+	struct piped *t = arg;
+	parse_all(&t->r, t->data, t->len, &t->fail_line);
+	csvpipe_close(t->r.pipe);
+	return NULL;
+}
+
+enum csvread_status csvread_mem_piped(const char *data, size_t len, csvread_fn fn, void *ctx,
+				      long *fail_line)
+{
+	struct piped t = { .r = { .cur_line = 1, .record_line = 1 }, .data = data, .len = len };
+	t.r.pipe = csvpipe_new();
+	if (!t.r.pipe || csvpipe_start(t.r.pipe, parse_thread, &t) < 0) {
+		csvpipe_free(t.r.pipe);
+		t.r.pipe = NULL;
+		t.r.fn = fn;
+		t.r.ctx = ctx;
+		parse_all(&t.r, data, len, fail_line); /* no thread: read it here */
+		reader_free(&t.r);
+		return t.r.status;
+	}
+	int stopped = csvpipe_drain(t.r.pipe, fn, ctx) < 0; /* joins the thread */
+	csvpipe_free(t.r.pipe);
+	reader_free(&t.r);
+	*fail_line = stopped ? 0 : t.fail_line;
+	return stopped ? CSVREAD_STOPPED : t.r.status;
 }

@@ -33,10 +33,18 @@ extern const char *const csvread_status_text[CSVREAD__MAX];
 /* Called once per record (header included); return 0 to go on, -1 to stop. */
 typedef int (*csvread_fn)(void *ctx, const struct csvread_row *row);
 
+/* Inputs this large are parsed on a second thread (csvread_mem_piped). */
+#define CSVREAD_PIPE_MIN ((size_t)4 << 20)
+
 /* Parses len bytes at data (a leading UTF-8 BOM is skipped; LF or CRLF;
  * blank lines are skipped). On error, *fail_line holds the line reached.
  * Returns CSVREAD_OK when every record was delivered. */
 enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
 				long *fail_line);
+/* The same, with libcsv running on a second thread while fn runs on the
+ * calling one, records passing between them in batches: same records, same
+ * order, same status and line. */
+enum csvread_status csvread_mem_piped(const char *data, size_t len, csvread_fn fn, void *ctx,
+				      long *fail_line);
 
 #endif

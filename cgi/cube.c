@@ -1,4 +1,5 @@
 /* cube.c: tracking rows ordered and summed for fast pages: rows grouped by influencer and date, running totals per influencer and day. */
+#define _GNU_SOURCE
 #include "cube.h"
 
 #include <stdlib.h>
@@ -6,41 +7,104 @@
 
 #include "dataset.h"
 
-static int cmp_date(const void *pa, const void *pb)
+/* Tracking dates as offsets from the earliest, when the span is small
+ * enough to count by day (it is unless dates are centuries apart). */
+struct day_span {
+	int32_t first;
+	size_t ndays;
+};
+
+static int day_span(const struct dataset *ds, struct day_span *sp)
 {
-	const struct ds_track *a = pa, *b = pb;
+	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	for (size_t k = 0; k < ds->ntrack; k++) {
+		if (ds->track[k].date < lo)
+			lo = ds->track[k].date;
+		if (ds->track[k].date > hi)
+			hi = ds->track[k].date;
+	}
+	if (!ds->ntrack)
+		lo = hi = 0;
+	sp->first = lo;
+	sp->ndays = (size_t)((int64_t)hi - lo) + 1;
+	return sp->ndays <= 4 * ds->ntrack + 4096 ? 0 : -1;
+}
+
+/* Stable counting sort of the indexes in src into dst by key. */
+static int count_sort(const uint32_t *src, uint32_t *dst, size_t n, const uint32_t *key, size_t nkeys)
+{
+	size_t *at = calloc(nkeys + 1, sizeof(*at));
+	if (!at)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		at[key[src[k]] + 1]++;
+	for (size_t i = 1; i <= nkeys; i++)
+		at[i] += at[i - 1];
+	for (size_t k = 0; k < n; k++)
+		dst[at[key[src[k]]]++] = src[k];
+	free(at);
+	return 0;
+}
+
+static int cmp_row(const void *pa, const void *pb, void *ctx)
+{
+	const struct ds_track *t = ctx;
+	const struct ds_track *a = &t[*(const uint32_t *)pa], *b = &t[*(const uint32_t *)pb];
+	uint32_t ia = (uint32_t)a->infl, ib = (uint32_t)b->infl; /* organic (-1) sorts last */
+	if (ia != ib)
+		return ia < ib ? -1 : 1;
 	return (a->date > b->date) - (a->date < b->date);
 }
 
-/* Groups the rows by influencer with a counting sort (organic last), then
- * orders each influencer's rows by date. */
+/* Row order by influencer (organic last), then date: two stable counting
+ * sorts (date, then influencer) when dates span few days, else qsort. */
+static int row_order(const struct dataset *ds, uint32_t *order)
+{
+	size_t n = ds->ntrack;
+	for (size_t k = 0; k < n; k++)
+		order[k] = (uint32_t)k;
+	struct day_span sp;
+	if (day_span(ds, &sp) < 0) {
+		qsort_r(order, n, sizeof(*order), cmp_row, ds->track);
+		return 0;
+	}
+	uint32_t *key = malloc((n ? n : 1) * sizeof(*key));
+	uint32_t *tmp = malloc((n ? n : 1) * sizeof(*tmp));
+	int rc = key && tmp ? 0 : -1;
+	for (size_t k = 0; rc == 0 && k < n; k++)
+		key[k] = (uint32_t)(ds->track[k].date - sp.first);
+	if (rc == 0)
+		rc = count_sort(order, tmp, n, key, sp.ndays);
+	for (size_t k = 0; rc == 0 && k < n; k++)
+		key[k] = ds->track[k].infl < 0 ? (uint32_t)ds->ninfl : (uint32_t)ds->track[k].infl;
+	if (rc == 0)
+		rc = count_sort(tmp, order, n, key, ds->ninfl + 1);
+	free(key);
+	free(tmp);
+	return rc;
+}
+
+/* Groups the rows by influencer (organic last), each influencer's rows by date. */
 static int order_rows(struct dataset *ds, struct cube *c)
 {
-	size_t ninfl = ds->ninfl;
+	size_t ninfl = ds->ninfl, n = ds->ntrack;
 	c->row_start = calloc(ninfl + 2, sizeof(*c->row_start));
-	struct ds_track *sorted = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*sorted));
-	if (!c->row_start || !sorted) {
+	uint32_t *order = malloc((n ? n : 1) * sizeof(*order));
+	struct ds_track *sorted = malloc((n ? n : 1) * sizeof(*sorted));
+	if (!c->row_start || !order || !sorted || row_order(ds, order) < 0) {
+		free(order);
 		free(sorted);
 		return -1;
 	}
-	for (size_t k = 0; k < ds->ntrack; k++)
-		c->row_start[(ds->track[k].infl < 0 ? ninfl : (size_t)ds->track[k].infl) + 1]++;
+	for (size_t k = 0; k < n; k++) {
+		sorted[k] = ds->track[order[k]];
+		c->row_start[(sorted[k].infl < 0 ? ninfl : (size_t)sorted[k].infl) + 1]++;
+	}
 	for (size_t i = 1; i <= ninfl + 1; i++)
 		c->row_start[i] += c->row_start[i - 1];
-	uint32_t *fill = malloc((ninfl + 1) * sizeof(*fill));
-	if (!fill) {
-		free(sorted);
-		return -1;
-	}
-	memcpy(fill, c->row_start, (ninfl + 1) * sizeof(*fill));
-	for (size_t k = 0; k < ds->ntrack; k++)
-		sorted[fill[ds->track[k].infl < 0 ? ninfl : (size_t)ds->track[k].infl]++] = ds->track[k];
-	free(fill);
-	for (size_t i = 0; i <= ninfl; i++)
-		qsort(sorted + c->row_start[i], c->row_start[i + 1] - c->row_start[i], sizeof(*sorted), cmp_date);
-	if (ds->ntrack)
-		memcpy(ds->track, sorted, ds->ntrack * sizeof(*sorted));
-	free(sorted);
+	free(ds->track);
+	ds->track = sorted;
+	free(order);
 	return 0;
 }
 
@@ -76,18 +140,48 @@ static int cmp_total(const void *pa, const void *pb)
 	return (a->date > b->date) - (a->date < b->date);
 }
 
+/* Revenue per day of all tracking rows, in date order: summed by day
+ * offset when dates span few days, else sorted. Leaves c->ntotal entries. */
+static int day_sums(const struct dataset *ds, struct cube *c)
+{
+	struct day_span sp;
+	size_t k = 0;
+	if (day_span(ds, &sp) == 0) {
+		int64_t *sum = calloc(sp.ndays, sizeof(*sum));
+		uint8_t *seen = calloc(sp.ndays, 1);
+		if (!sum || !seen) {
+			free(sum);
+			free(seen);
+			return -1;
+		}
+		for (size_t j = 0; j < ds->ntrack; j++) {
+			size_t d = (size_t)(ds->track[j].date - sp.first);
+			sum[d] += ds->track[j].revenue;
+			seen[d] = 1;
+		}
+		for (size_t d = 0; d < sp.ndays; d++)
+			if (seen[d])
+				c->total[k++] = (struct cube_total){ (int32_t)(sp.first + (int32_t)d), 0, sum[d] };
+		free(sum);
+		free(seen);
+	} else {
+		for (size_t j = 0; j < ds->ntrack; j++)
+			c->total[k++] = (struct cube_total){ ds->track[j].date, 0, ds->track[j].revenue };
+		qsort(c->total, k, sizeof(*c->total), cmp_total);
+	}
+	c->ntotal = k;
+	return 0;
+}
+
 /* Running total of all tracked revenue per day. */
 static int build_totals(const struct dataset *ds, struct cube *c)
 {
 	c->total = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*c->total));
-	if (!c->total)
+	if (!c->total || day_sums(ds, c) < 0)
 		return -1;
-	for (size_t j = 0; j < ds->ntrack; j++)
-		c->total[j] = (struct cube_total){ ds->track[j].date, 0, ds->track[j].revenue };
-	qsort(c->total, ds->ntrack, sizeof(*c->total), cmp_total);
 	size_t k = 0;
 	int64_t run = 0;
-	for (size_t j = 0; j < ds->ntrack; j++) {
+	for (size_t j = 0; j < c->ntotal; j++) {
 		run += c->total[j].revenue;
 		if (k && c->total[k - 1].date == c->total[j].date)
 			k--;

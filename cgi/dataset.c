@@ -124,10 +124,11 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
  * its value (brands, products, campaigns mostly do): no hashing then. */
 static uint32_t intern(struct ingest *g, int col, const char *s, size_t n)
 {
-	const struct strpool *p = &g->ds->pool;
+	int note = schema[g->file].col[col].kind == KIND_NOTE;
+	struct strpool *p = note ? &g->ds->texts : &g->ds->pool;
 	if (g->has_last[col] && p->len[g->last[col]] == n && memcmp(strpool_get(p, g->last[col]), s, n) == 0)
 		return g->last[col];
-	uint32_t id = strpool_intern(&g->ds->pool, s, n);
+	uint32_t id = note ? strpool_append(p, s, n) : strpool_intern(p, s, n);
 	g->last[col] = id;
 	g->has_last[col] = id != UINT32_MAX;
 	return id;
@@ -162,6 +163,7 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 			out->str = intern(g, (int)(d - schema[g->file].col), idbuf, idn);
 		break;
 	case KIND_TEXT:
+	case KIND_NOTE:
 		out->str = intern(g, (int)(d - schema[g->file].col), t, tn);
 		break;
 	case KIND_COUNT:
@@ -500,7 +502,9 @@ int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct 
 {
 	struct dataset *ds = calloc(1, sizeof(*ds));
 	*out = NULL;
-	if (!ds || strpool_init(&ds->pool) < 0) {
+	if (!ds || strpool_init(&ds->pool) < 0 || strpool_init(&ds->texts) < 0) {
+		if (ds)
+			strpool_free(&ds->pool);
 		free(ds);
 		report_error(rep, DSF_INFLUENCERS, 0, NULL, NULL, 0, "out of memory");
 		return -1;
@@ -534,6 +538,7 @@ void dataset_free(struct dataset *ds)
 		return;
 	}
 	strpool_free(&ds->pool);
+	strpool_free(&ds->texts);
 	cube_free(&ds->cube);
 	free(ds->infl);
 	free(ds->post);

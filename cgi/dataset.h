@@ -31,7 +31,8 @@ struct ds_post {
 struct ds_track {
 	int32_t infl;       /* index into influencers, or DS_ORGANIC */
 	int32_t date;
-	uint32_t brand, source, product, campaign, user;
+	uint32_t brand, source, product, campaign;
+	uint32_t user;      /* id in texts */
 	int64_t orders, revenue;
 };
 
@@ -43,7 +44,8 @@ struct ds_payout {
 };
 
 struct dataset {
-	struct strpool pool;
+	struct strpool pool;   /* every looked-up value: ids, names, filters */
+	struct strpool texts;  /* KIND_NOTE values, by id, never looked up */
 	struct ds_influencer *infl;
 	struct ds_post *post;
 	struct ds_track *track;

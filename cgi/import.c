@@ -18,10 +18,16 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 		    store_file_path(uploads, cur, (enum ds_file)f, carried[f], sizeof(carried[f])) == 0)
 			path[f] = carried[f];
 	}
+	struct store_stage st;
+	if (store_stage_begin(&st, uploads, path, err, errsz) < 0)
+		return -2;
 	struct dataset *ds;
-	if (dataset_read(path, &ds, rep) < 0)
+	if (dataset_read(path, &ds, rep) < 0) {
+		store_stage_abandon(&st);
 		return -1;
+	}
 	if (cube_build(ds) < 0) {
+		store_stage_abandon(&st);
 		dataset_free(ds);
 		snprintf(err, errsz, "out of memory compiling the dataset");
 		return -2;
@@ -32,7 +38,7 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 		.warnings = buf_str(&rep->warnings),
 		.compile = ds,
 	};
-	int rc = store_commit(uploads, path, &meta, version, err, errsz) == 0 ? 0 : -2;
+	int rc = store_stage_commit(&st, &meta, version, err, errsz) == 0 ? 0 : -2;
 	dataset_free(ds);
 	return rc;
 }

@@ -201,9 +201,10 @@ enum app_status page_export_tracking(struct request *r)
 		val_format_date(t->date, date);
 		fmt_paise(t->revenue, money);
 		const uint32_t text[] = { in->id, in->name, in->platform, in->category, in->gender,
-					  t->source, t->brand, t->campaign, t->product, t->user };
+					  t->source, t->brand, t->campaign, t->product };
 		csvout_number(&c, date);
 		pool_cells(&c, p, text, sizeof(text) / sizeof(text[0]));
+		pool_cells(&c, &ds->texts, &t->user, 1);
 		csvout_int(&c, t->orders);
 		csvout_number(&c, money);
 		csvout_end_row(&c);

@@ -26,7 +26,7 @@ static const struct col_def tracking_cols[TC__MAX] = {
 	[TC_BRAND] = { "brand", NULL, KIND_TEXT, 0, 0 },
 	[TC_CAMPAIGN] = { "campaign", NULL, KIND_TEXT, 0, 0 },
 	[TC_INFL] = { "influencer_id", NULL, KIND_ID, 1, 0 },
-	[TC_USER] = { "user_id", NULL, KIND_TEXT, 0, 0 },
+	[TC_USER] = { "user_id", NULL, KIND_NOTE, 0, 0 },
 	[TC_PRODUCT] = { "product", NULL, KIND_TEXT, 0, 0 },
 	[TC_DATE] = { "date", NULL, KIND_DATE, 1, 1 },
 	[TC_ORDERS] = { "orders", NULL, KIND_COUNT, 0, 0 },
@@ -52,6 +52,7 @@ const struct file_schema schema[DSF__MAX] = {
 const char *const kind_expect[] = {
 	[KIND_ID] = "an id",
 	[KIND_TEXT] = "text",
+	[KIND_NOTE] = "text",
 	[KIND_COUNT] = "a whole number >= 0 (digits, \"17.0\" allowed)",
 	[KIND_MONEY] = "an amount >= 0 such as 1234.50, Rs 1,234.50 or \xe2\x82\xb9" "1,234",
 	[KIND_SIGNED_MONEY] = "an amount such as 1234.50, -99.00 or \xe2\x82\xb9" "1,234",

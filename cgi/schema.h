@@ -4,7 +4,9 @@
 
 #include "report.h"
 
-enum col_kind { KIND_ID, KIND_TEXT, KIND_COUNT, KIND_MONEY, KIND_SIGNED_MONEY, KIND_DATE, KIND_BASIS };
+/* KIND_NOTE is text kept for exports but never filtered on or looked up
+ * (user ids: often a million distinct values). */
+enum col_kind { KIND_ID, KIND_TEXT, KIND_NOTE, KIND_COUNT, KIND_MONEY, KIND_SIGNED_MONEY, KIND_DATE, KIND_BASIS };
 
 struct col_def {
 	const char *name;

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,35 @@ static int fsync_path(const char *path, int dir)
 	return rc;
 }
 
+/* Copies what remains of in to out: in the kernel where it can, else
+ * through a buffer. Returns 0 or -1. */
+static int copy_bytes(int in, int out)
+{
+	ssize_t n;
+	while ((n = copy_file_range(in, NULL, out, NULL, (size_t)1 << 30, 0)) > 0)
+		;
+	if (n == 0)
+		return 0;
+	if (errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP)
+		return -1;
+	char b[1 << 16];
+	while ((n = read(in, b, sizeof(b))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(out, b + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				return -1;
+			off += w;
+		}
+	}
+	return 0;
+}
+
 /* Copies src to dst (created 0640) and fsyncs it. A file already inside
  * the uploads directory (an upload being activated, or a file carried over
  * from an immutable version) is hard-linked instead: the same bytes, no
@@ -72,29 +102,7 @@ static int copy_file(const char *uploads, const char *src, const char *dst)
 	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
 	int rc = -1;
 	if (out >= 0) {
-		char b[1 << 16];
-		ssize_t n;
-		rc = 0;
-		while ((n = read(in, b, sizeof(b))) != 0) {
-			if (n < 0) {
-				if (errno == EINTR)
-					continue;
-				rc = -1;
-				break;
-			}
-			for (ssize_t off = 0; off < n;) {
-				ssize_t w = write(out, b + off, (size_t)(n - off));
-				if (w < 0 && errno == EINTR)
-					continue;
-				if (w <= 0) {
-					rc = -1;
-					break;
-				}
-				off += w;
-			}
-			if (rc < 0)
-				break;
-		}
+		rc = copy_bytes(in, out);
 		if (rc == 0 && fsync(out) < 0)
 			rc = -1;
 		if (close(out) < 0)
@@ -186,56 +194,109 @@ static int switch_current(const char *uploads, const char *name)
 	return fsync_path(uploads, 1);
 }
 
-int store_commit(const char *uploads, const char *const src[DSF__MAX], const struct store_meta *meta,
-		 char out[STORE_VERSION_MAX], char *err, size_t errsz)
+/* The copying thread of a stage: the four files into the staging directory. */
+static void *copy_sources(void *arg)
 {
-	char versions[4096], staging[4096], path[4096], final[4096];
-	int rc = -1;
+	struct store_stage *st = arg;
+	char path[4096];
+	for (int f = 0; f < DSF__MAX && st->copy_rc == 0; f++) {
+		if (!st->src[f] || join(path, sizeof(path), st->staging, ds_file_name[f]) < 0 ||
+		    copy_file(st->uploads, st->src[f], path) < 0) {
+			st->copy_rc = -1;
+			st->copy_errno = st->src[f] ? errno : ENOENT;
+			st->copy_failed = f;
+		}
+	}
+	return NULL;
+}
+
+int store_stage_begin(struct store_stage *st, const char *uploads, const char *const src[DSF__MAX],
+		      char *err, size_t errsz)
+{
+	char versions[4096];
+	memset(st, 0, sizeof(*st));
+	st->lock = -1;
 	snprintf(versions, sizeof(versions), "%s/versions", uploads);
-	if (mkdir(versions, 0750) < 0 && errno != EEXIST) {
+	if (snprintf(st->uploads, sizeof(st->uploads), "%s", uploads) >= (int)sizeof(st->uploads) ||
+	    (mkdir(versions, 0750) < 0 && errno != EEXIST)) {
 		snprintf(err, errsz, "cannot create %s: %s", versions, strerror(errno));
 		return -1;
 	}
-	int lock = lock_writer(uploads);
-	if (lock < 0) {
+	st->lock = lock_writer(uploads);
+	if (st->lock < 0) {
 		snprintf(err, errsz, "cannot lock the uploads directory: %s", strerror(errno));
 		return -1;
 	}
-	snprintf(staging, sizeof(staging), "%s/.staging-%ld", uploads, (long)getpid());
-	remove_tree(staging);
-	if (mkdir(staging, 0750) < 0) {
+	snprintf(st->staging, sizeof(st->staging), "%s/.staging-%ld", uploads, (long)getpid());
+	remove_tree(st->staging);
+	if (mkdir(st->staging, 0750) < 0) {
 		snprintf(err, errsz, "cannot create a staging directory: %s", strerror(errno));
+		close(st->lock);
+		st->lock = -1;
+		return -1;
+	}
+	for (int f = 0; f < DSF__MAX; f++)
+		st->src[f] = src[f];
+	if (pthread_create(&st->copier, NULL, copy_sources, st) != 0)
+		copy_sources(st); /* no thread: copy here */
+	else
+		st->copying = 1;
+	return 0;
+}
+
+static void join_copier(struct store_stage *st)
+{
+	if (st->copying)
+		pthread_join(st->copier, NULL);
+	st->copying = 0;
+}
+
+void store_stage_abandon(struct store_stage *st)
+{
+	join_copier(st);
+	if (st->lock >= 0) {
+		remove_tree(st->staging);
+		close(st->lock);
+	}
+	st->lock = -1;
+}
+
+int store_stage_commit(struct store_stage *st, const struct store_meta *meta, char out[STORE_VERSION_MAX],
+		       char *err, size_t errsz)
+{
+	char path[4096], final[4096], versions[4200];
+	int rc = -1;
+	join_copier(st);
+	snprintf(versions, sizeof(versions), "%s/versions", st->uploads);
+	if (st->copy_rc < 0) {
+		snprintf(err, errsz, "cannot store %s: %s", ds_file_name[st->copy_failed], strerror(st->copy_errno));
 		goto out;
 	}
-	for (int f = 0; f < DSF__MAX; f++) {
-		if (join(path, sizeof(path), staging, ds_file_name[f]) < 0 || copy_file(uploads, src[f], path) < 0) {
-			snprintf(err, errsz, "cannot store %s: %s", ds_file_name[f], strerror(errno));
-			goto out;
-		}
-	}
-	if (meta->compile && (join(path, sizeof(path), staging, COMPILED_NAME) < 0 ||
+	if (meta->compile && (join(path, sizeof(path), st->staging, COMPILED_NAME) < 0 ||
 			      compiled_write(meta->compile, path) < 0)) {
 		snprintf(err, errsz, "cannot write the compiled dataset: %s", strerror(errno));
 		goto out;
 	}
-	if (write_meta(staging, meta) < 0 || fsync_path(staging, 1) < 0) {
+	if (write_meta(st->staging, meta) < 0 || fsync_path(st->staging, 1) < 0) {
 		snprintf(err, errsz, "cannot write the version's metadata: %s", strerror(errno));
 		goto out;
 	}
-	snprintf(out, STORE_VERSION_MAX, "%06ld", last_version(uploads) + 1);
-	if (join(final, sizeof(final), versions, out) < 0 || rename(staging, final) < 0 || fsync_path(versions, 1) < 0) {
+	snprintf(out, STORE_VERSION_MAX, "%06ld", last_version(st->uploads) + 1);
+	if (join(final, sizeof(final), versions, out) < 0 || rename(st->staging, final) < 0 ||
+	    fsync_path(versions, 1) < 0) {
 		snprintf(err, errsz, "cannot publish the version: %s", strerror(errno));
 		goto out;
 	}
-	if (switch_current(uploads, out) < 0) {
+	if (switch_current(st->uploads, out) < 0) {
 		snprintf(err, errsz, "cannot switch to the new version: %s", strerror(errno));
 		goto out;
 	}
 	rc = 0;
 out:
 	if (rc < 0)
-		remove_tree(staging);
-	close(lock);
+		remove_tree(st->staging);
+	close(st->lock);
+	st->lock = -1;
 	return rc;
 }
 

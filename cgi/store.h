@@ -2,6 +2,8 @@
 #ifndef STORE_H
 #define STORE_H
 
+#include <pthread.h>
+
 #include <stddef.h>
 
 #include "dataset.h"
@@ -30,11 +32,30 @@ struct store_meta {
 	const struct dataset *compile; /* written as the version's dataset.bin; NULL = none */
 };
 
-/* Writes a new version from the four source files (all present), fsyncs it,
- * and makes it current, holding the writer lock throughout. Returns 0 with
- * the new version's name in out, or -1 with a reason in err. */
-int store_commit(const char *uploads, const char *const src[DSF__MAX], const struct store_meta *meta,
-		 char out[STORE_VERSION_MAX], char *err, size_t errsz);
+/* A version being written: the writer lock is held and the four source
+ * files are copied (or hard-linked) into a staging directory on a second
+ * thread, while the caller validates and compiles them. */
+struct store_stage {
+	char uploads[4096], staging[4096];
+	const char *src[DSF__MAX];
+	int lock;
+	pthread_t copier;
+	int copying;
+	int copy_rc, copy_errno, copy_failed;
+};
+
+/* Takes the writer lock, creates the staging directory and starts copying.
+ * Returns 0, or -1 with a reason in err (nothing held then). */
+int store_stage_begin(struct store_stage *st, const char *uploads, const char *const src[DSF__MAX],
+		      char *err, size_t errsz);
+/* Finishes the copies, writes meta->compile as dataset.bin and the
+ * metadata, fsyncs, publishes the version and makes it current; releases
+ * the stage either way. Returns 0 with the new version's name in out, or
+ * -1 with a reason in err. */
+int store_stage_commit(struct store_stage *st, const struct store_meta *meta, char out[STORE_VERSION_MAX],
+		       char *err, size_t errsz);
+/* Drops a stage: the staging directory is removed, the lock released. */
+void store_stage_abandon(struct store_stage *st);
 
 /* Removes staging and incoming directories left by writers that died (their
  * pid is gone), under the writer lock. Returns the number removed or -1. */

@@ -4,29 +4,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A word at a time: most strings are short ids and names. */
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 29;
+	return (uint32_t)h ^ (uint32_t)(h >> 32);
+}
+
+/* Slot entries while building: the hash beside id+1, so a probe rarely
+ * has to look at the string itself. */
+static uint64_t wide_entry(uint32_t h, uint32_t id)
+{
+	return (uint64_t)h << 32 | (id + 1);
 }
 
 static int rehash(struct strpool *p, uint32_t nslots)
 {
 	uint32_t *slots = calloc(nslots, sizeof(*slots));
-	if (!slots)
+	uint64_t *wide = calloc(nslots, sizeof(*wide));
+	if (!slots || !wide) {
+		free(slots);
+		free(wide);
 		return -1;
+	}
 	for (uint32_t id = 0; id < p->count; id++) {
-		uint32_t i = hash(p->bytes + p->off[id], p->len[id]) & (nslots - 1);
+		uint32_t h = hash(p->bytes + p->off[id], p->len[id]);
+		uint32_t i = h & (nslots - 1);
 		while (slots[i])
 			i = (i + 1) & (nslots - 1);
 		slots[i] = id + 1;
+		wide[i] = wide_entry(h, id);
 	}
 	free(p->slots);
+	free(p->wide);
 	p->slots = slots;
+	p->wide = wide;
 	p->nslots = nslots;
 	return 0;
 }
@@ -43,21 +64,37 @@ void strpool_free(struct strpool *p)
 	free(p->off);
 	free(p->len);
 	free(p->slots);
+	free(p->wide);
 	memset(p, 0, sizeof(*p));
+}
+
+static int same(const struct strpool *p, uint32_t id, const char *s, size_t n)
+{
+	return p->len[id] == n && memcmp(p->bytes + p->off[id], s, n) == 0;
+}
+
+/* Slot of [s, s+n) with hash h, or of the free slot where it would go. */
+static uint32_t probe(const struct strpool *p, uint32_t h, const char *s, size_t n)
+{
+	uint32_t mask = p->nslots - 1, i = h & mask;
+	if (p->wide) {
+		for (; p->wide[i]; i = (i + 1) & mask)
+			if ((uint32_t)(p->wide[i] >> 32) == h && same(p, (uint32_t)p->wide[i] - 1, s, n))
+				break;
+		return i;
+	}
+	for (; p->slots[i]; i = (i + 1) & mask)
+		if (same(p, p->slots[i] - 1, s, n))
+			break;
+	return i;
 }
 
 uint32_t strpool_find(const struct strpool *p, const char *s, size_t n)
 {
 	if (!p->nslots)
 		return UINT32_MAX;
-	uint32_t i = hash(s, n) & (p->nslots - 1);
-	while (p->slots[i]) {
-		uint32_t id = p->slots[i] - 1;
-		if (p->len[id] == n && memcmp(p->bytes + p->off[id], s, n) == 0)
-			return id;
-		i = (i + 1) & (p->nslots - 1);
-	}
-	return UINT32_MAX;
+	uint32_t i = probe(p, hash(s, n), s, n);
+	return p->slots[i] ? p->slots[i] - 1 : UINT32_MAX;
 }
 
 /* Grows an array of 32-bit values to hold need elements. */
@@ -70,14 +107,10 @@ static int grow32(uint32_t **a, uint32_t newcap)
 	return 0;
 }
 
-uint32_t strpool_intern(struct strpool *p, const char *s, size_t n)
+/* Adds [s, s+n) as a new id without touching the table. */
+static uint32_t store(struct strpool *p, const char *s, size_t n)
 {
-	uint32_t found = strpool_find(p, s, n);
-	if (found != UINT32_MAX)
-		return found;
 	if (n > UINT32_MAX / 2 || p->nbytes + n + 1 > UINT32_MAX || p->count >= UINT32_MAX / 4)
-		return UINT32_MAX;
-	if ((p->count + 1) * 2 > p->nslots && rehash(p, p->nslots ? p->nslots * 2 : 1024) < 0)
 		return UINT32_MAX;
 	if (p->count == p->acount) {
 		uint32_t cap = p->acount ? p->acount * 2 : 256;
@@ -101,9 +134,29 @@ uint32_t strpool_intern(struct strpool *p, const char *s, size_t n)
 	p->off[id] = (uint32_t)p->nbytes;
 	p->len[id] = (uint32_t)n;
 	p->nbytes += n + 1;
-	uint32_t i = hash(s, n) & (p->nslots - 1);
-	while (p->slots[i])
-		i = (i + 1) & (p->nslots - 1);
+	return id;
+}
+
+uint32_t strpool_append(struct strpool *p, const char *s, size_t n)
+{
+	return store(p, s, n);
+}
+
+uint32_t strpool_intern(struct strpool *p, const char *s, size_t n)
+{
+	uint32_t h = hash(s, n);
+	if (p->nslots) {
+		uint32_t i = probe(p, h, s, n);
+		if (p->slots[i])
+			return p->slots[i] - 1;
+	}
+	if ((p->count + 1) * 2 > p->nslots && rehash(p, p->nslots ? p->nslots * 2 : 1024) < 0)
+		return UINT32_MAX;
+	uint32_t id = store(p, s, n);
+	if (id == UINT32_MAX)
+		return id;
+	uint32_t i = probe(p, h, s, n);
 	p->slots[i] = id + 1;
+	p->wide[i] = wide_entry(h, id);
 	return id;
 }

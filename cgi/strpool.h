@@ -13,6 +13,8 @@ struct strpool {
 	uint32_t *len;
 	uint32_t count, acount;
 	uint32_t *slots;     /* open-addressing table of id+1, 0 = free */
+	uint64_t *wide;      /* the same table with each hash beside it, while
+	                      * building; NULL in a mapped pool */
 	uint32_t nslots;
 };
 
@@ -22,6 +24,9 @@ void strpool_free(struct strpool *p);
 /* Returns the id of [s, s+n), adding it when new; UINT32_MAX when out of
  * memory or the pool would pass 4 GiB. */
 uint32_t strpool_intern(struct strpool *p, const char *s, size_t n);
+/* Adds [s, s+n) under a new id that strpool_find never returns: for text
+ * that is kept but never looked up. UINT32_MAX when out of memory. */
+uint32_t strpool_append(struct strpool *p, const char *s, size_t n);
 /* Returns the id of [s, s+n) or UINT32_MAX when absent. */
 uint32_t strpool_find(const struct strpool *p, const char *s, size_t n);
 /* NUL-terminated string of an id; owned by the pool. */

@@ -258,6 +258,97 @@ static void test_status_text(void **state)
 	}
 }
 
+/* A digest of every record delivered, for comparing two readings. */
+struct digest {
+	uint64_t h;
+	size_t n;
+	size_t stop_after;
+};
+
+static void mix(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		*h = (*h ^ b[i]) * 1099511628211ull;
+}
+
+static int on_digest(void *ctx, const struct csvread_row *row)
+{
+	struct digest *d = ctx;
+	d->n++;
+	mix(&d->h, &row->line, sizeof(row->line));
+	mix(&d->h, &row->nfields, sizeof(row->nfields));
+	mix(&d->h, &row->bad_utf8, sizeof(row->bad_utf8));
+	for (size_t i = 0; i < row->nfields; i++) {
+		assert_int_equal(row->field[i][row->len[i]], '\0');
+		mix(&d->h, row->field[i], row->len[i] + 1);
+	}
+	return d->stop_after && d->n == d->stop_after ? -1 : 0;
+}
+
+/* Random CSV made of the pieces that matter to a reader. */
+static size_t random_csv(char *out, size_t cap, unsigned *seed, size_t rows)
+{
+	static const char *const piece[] = { "a", "12", "\"q,\"\"x\"", "\"line\nbreak\"", "", " sp ", "\xC3\xA9",
+					     "\xFF", "5\" tall", "\r", "," };
+	size_t o = 0;
+	for (size_t r = 0; r < rows && o + 64 < cap; r++) {
+		size_t nf = 1 + (size_t)(rand_r(seed) % 4);
+		for (size_t f = 0; f < nf && o + 32 < cap; f++) {
+			const char *pc = piece[rand_r(seed) % (sizeof(piece) / sizeof(piece[0]))];
+			o += (size_t)snprintf(out + o, cap - o, "%s%s", f ? "," : "", pc);
+		}
+		o += (size_t)snprintf(out + o, cap - o, "%s", rand_r(seed) % 5 ? "\n" : rand_r(seed) % 2 ? "\r\n" : "\n\n");
+	}
+	if (rand_r(seed) % 8 == 0 && o + 8 < cap)
+		o += (size_t)snprintf(out + o, cap - o, "\"open");
+	return o;
+}
+
+static void expect_same_reading(const char *s, size_t n, size_t stop_after)
+{
+	struct digest a = { .h = 14695981039346656037ull, .stop_after = stop_after }, b = a;
+	long fa = -42, fb = -42;
+	enum csvread_status sa = csvread_mem(s, n, on_digest, &a, &fa);
+	enum csvread_status sb = csvread_mem_piped(s, n, on_digest, &b, &fb);
+	assert_int_equal(sa, sb);
+	assert_int_equal(fa, fb);
+	assert_int_equal(a.n, b.n);
+	assert_true(a.h == b.h);
+}
+
+/* The two-thread reader gives the same records, status and line as the
+ * one-thread reader, whatever the input and wherever the callback stops. */
+static void test_piped_same_as_plain(void **state)
+{
+	(void)state;
+	static char buf[1 << 20];
+	unsigned seed = 7;
+	for (int round = 0; round < 300; round++) {
+		size_t n = random_csv(buf, sizeof(buf), &seed, 1 + (size_t)(rand_r(&seed) % 40));
+		expect_same_reading(buf, n, 0);
+		expect_same_reading(buf, n, 1 + (size_t)(rand_r(&seed) % 10));
+	}
+	/* many batches: the parsing side waits for the reading side */
+	size_t n = random_csv(buf, sizeof(buf), &seed, 60000);
+	assert_true(n > 500000);
+	expect_same_reading(buf, n, 0);
+	expect_same_reading(buf, n, 9000);
+	/* errors half-way: a field past the limit, too many columns */
+	size_t o = random_csv(buf, sizeof(buf), &seed, 5000);
+	memset(buf + o, 'x', CSVREAD_MAX_FIELD + 1);
+	o += CSVREAD_MAX_FIELD + 1;
+	o += (size_t)snprintf(buf + o, sizeof(buf) - o, "\nafter,row\n");
+	expect_same_reading(buf, o, 0);
+	o = random_csv(buf, sizeof(buf), &seed, 5000);
+	for (int k = 0; k <= CSVREAD_MAX_FIELDS; k++)
+		buf[o++] = ',';
+	buf[o++] = '\n';
+	expect_same_reading(buf, o, 0);
+	expect_same_reading("", 0, 0);
+	expect_same_reading(" \n", 2, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_too_long_boundary),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_stop),
+		cmocka_unit_test(test_piped_same_as_plain),
 		cmocka_unit_test(test_status_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
