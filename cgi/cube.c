@@ -84,6 +84,33 @@ static int row_order(const struct dataset *ds, uint32_t *order)
 	return rc;
 }
 
+/* Rewrites the texts in the order of the (now ordered) rows, so exports
+ * read them front to back. */
+static int reorder_texts(struct dataset *ds)
+{
+	struct strpool t;
+	if (strpool_init(&t) < 0)
+		return -1;
+	uint32_t old = 0, now = 0; /* a run of rows sharing a text shares it still */
+	for (size_t k = 0; k < ds->ntrack; k++) {
+		struct ds_track *r = &ds->track[k];
+		if (!r->user)
+			continue;
+		if (r->user != old) {
+			old = r->user;
+			now = strpool_append(&t, strpool_get(&ds->texts, old), ds->texts.len[old]);
+			if (now == UINT32_MAX) {
+				strpool_free(&t);
+				return -1;
+			}
+		}
+		r->user = now;
+	}
+	strpool_free(&ds->texts);
+	ds->texts = t;
+	return 0;
+}
+
 /* Groups the rows by influencer (organic last), each influencer's rows by date. */
 static int order_rows(struct dataset *ds, struct cube *c)
 {
@@ -105,7 +132,7 @@ static int order_rows(struct dataset *ds, struct cube *c)
 	free(ds->track);
 	ds->track = sorted;
 	free(order);
-	return 0;
+	return reorder_texts(ds);
 }
 
 /* Running totals per influencer and day from the ordered rows. */

@@ -31,8 +31,8 @@ struct cube {
 
 struct dataset;
 
-/* Reorders ds->track and builds ds->cube. Returns 0 or -1 (out of memory,
- * nothing changed). */
+/* Reorders ds->track (and the texts with it) and builds ds->cube. Returns 0,
+ * or -1 when out of memory (the dataset is then only fit to be freed). */
 int cube_build(struct dataset *ds);
 /* Frees a cube built by cube_build. */
 void cube_free(struct cube *c);

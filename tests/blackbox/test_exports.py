@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -99,3 +100,19 @@ def test_hostile_cells_come_out_inert_and_round_trip(stack, tmp_path):
     assert all(row[rows[0].index("campaign")] == "'=cmd|x" for row in rows[1:])
     text = stack.get("/export/influencers.csv").text
     assert text.count("\r\n") == len(names) + 1 and '"multi\nline"' in text  # rows end in CRLF; the LF is quoted
+
+
+def test_tracking_export_gives_back_every_input_row(stack, tmp_path):
+    """Every tracking row of a known influencer comes out once, user_id and all, whatever order the store keeps."""
+    d = str(tmp_path)
+    subprocess.run([os.path.join(stack.bin, "gen"), "--out", d, "--influencers", "40", "--posts", "100",
+                    "--tracking", "3000", "--seed", "11"], check=True, capture_output=True)
+    assert stack.import_dir(d).returncode == 0
+    with open(os.path.join(d, "influencers.csv"), newline="", encoding="utf-8-sig") as f:
+        known = {r["id"].strip() for r in csv.DictReader(f)}
+    with open(os.path.join(d, "tracking_data.csv"), newline="", encoding="utf-8-sig") as f:
+        want = sorted((r["date"], r["influencer_id"], r["user_id"], r["campaign"], int(r["orders"]),
+                       Decimal(r["revenue"])) for r in csv.DictReader(f) if r["influencer_id"] in known)
+    got = sorted((r["date"], r["influencer_id"], r["user_id"], r["campaign"], int(r["orders"]),
+                  Decimal(r["revenue"])) for r in table(stack, "tracking", ""))
+    assert len(want) > 1000 and got == want
