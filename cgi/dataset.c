@@ -57,6 +57,8 @@ struct ingest {
 	long unread_line[SCHEMA_MAX_COLS];
 	char unread_value[SCHEMA_MAX_COLS][48];
 	int has_last[SCHEMA_MAX_COLS];
+	uint64_t magnitude[SCHEMA_MAX_COLS]; /* sum of |value| per number column */
+	int overflowed[SCHEMA_MAX_COLS];
 };
 
 static int grow_array(void **a, size_t *cap, size_t n, size_t elem)
@@ -356,6 +358,39 @@ static int add_payout(struct ingest *g, const struct csvread_row *row, const str
 	return 0;
 }
 
+/* Every figure adds up a subset of one number column (engagement adds
+ * likes and comments together), so when each column's sum of magnitudes
+ * fits in int64 no figure can wrap. A row that would pass it is an error. */
+static int check_sums(struct ingest *g, const struct csvread_row *row, const struct cell *v)
+{
+	const struct file_schema *fs = &schema[g->file];
+	int bad = 0;
+	for (int c = 0; c < fs->ncols; c++) {
+		enum col_kind k = fs->col[c].kind;
+		if (k != KIND_COUNT && k != KIND_MONEY && k != KIND_SIGNED_MONEY)
+			continue;
+		int sum = g->file == DSF_POSTS && c == PC_COMMENTS ? PC_LIKES : c;
+		uint64_t mag = v[c].num < 0 ? 0 - (uint64_t)v[c].num : (uint64_t)v[c].num;
+		if (mag <= (uint64_t)INT64_MAX - g->magnitude[sum]) {
+			g->magnitude[sum] += mag;
+			continue;
+		}
+		bad = 1;
+		if (g->overflowed[sum]++)
+			continue;
+		const char *what = sum == c ? fs->col[c].name : "likes + comments";
+		if (k == KIND_COUNT)
+			report_error(g->rep, g->file, row->line, fs->col[c].name, row->field[g->colpos[c]],
+				     row->len[g->colpos[c]], "the total of %s passes 9,223,372,036,854,775,807, "
+				     "more than the dashboard can add up", what);
+		else
+			report_error(g->rep, g->file, row->line, fs->col[c].name, row->field[g->colpos[c]],
+				     row->len[g->colpos[c]], "the total of %s passes Rs 92,233,720,368,547,758.07, "
+				     "more than the dashboard can add up", what);
+	}
+	return bad;
+}
+
 static int row_is_blank(const struct csvread_row *row)
 {
 	for (size_t i = 0; i < row->nfields; i++) {
@@ -406,7 +441,7 @@ static int on_row(void *ctx, const struct csvread_row *row)
 		if (parse_cell(g, row, &fs->col[c], g->colpos[c], &v[c]) < 0)
 			bad = 1;
 	}
-	if (bad)
+	if (bad || check_sums(g, row, v))
 		return 0; /* the error is reported; keep looking for more */
 	int rc = 0;
 	switch (g->file) {

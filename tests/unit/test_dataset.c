@@ -322,6 +322,41 @@ static void test_unknown_negative_revenue(void **state)
 	assert_contains(w, "with revenue -0.50");
 }
 
+/* A column whose total would pass int64 is an error on the row that passes
+ * it, never a wrapped figure; a total exactly at the limit is fine. */
+static void test_sums_that_would_overflow(void **state)
+{
+	(void)state;
+	struct report r;
+	report_init(&r);
+	/* 92,233,720,368,547,758.07 rupees is INT64_MAX paise */
+	struct dataset *ds = tu_dataset_ok(INFL_OK, POST_OK, TU_TRACK_HDR "s,c,A,u,p,2025-01-01,1,92233720368547740.00\n"
+					   "s,c,ZZ,u,p,2025-01-02,1,-18.07\n", PAY_OK, &r);
+	assert_int_equal(ds->ntrack, 1);
+	dataset_free(ds);
+	report_free(&r);
+	report_init(&r);
+	read_bad(INFL_OK, POST_OK, TU_TRACK_HDR "s,c,A,u,p,2025-01-01,1,90000000000000000\n"
+		 "s,c,B,u,p,2025-01-02,1,-5\ns,c,,u,p,2025-01-03,1,\"9,00,00,00,00,00,00,000\"\n"
+		 "s,c,A,u,p,2025-01-04,1,90000000000000000\n", PAY_OK, &r);
+	assert_int_equal(r.file[DSF_TRACKING].nerrors, 1); /* once per column */
+	const struct report_error *e = err_at(&r, DSF_TRACKING, 4);
+	assert_string_equal(e->column, "revenue");
+	assert_contains(e->reason, "total of revenue passes Rs 92,233,720,368,547,758.07");
+	report_free(&r);
+	report_init(&r);
+	read_bad(INFL_OK, TU_POST_HDR "A,,2025-01-01,,,1,5000000000000000000,4000000000000000000\n"
+		 "B,,2025-01-01,,,1,0,1000000000000000000\n", TRACK_OK, PAY_OK, &r);
+	e = err_at(&r, DSF_POSTS, 3);
+	assert_string_equal(e->column, "comments");
+	assert_contains(e->reason, "total of likes + comments passes 9,223,372,036,854,775,807");
+	report_free(&r);
+	report_init(&r);
+	read_bad(INFL_OK, POST_OK, TRACK_OK, TU_PAY_HDR "A,post,,,90000000000000000,\nB,post,,,90000000000000000,\n", &r);
+	assert_contains(err_at(&r, DSF_PAYOUTS, 3)->reason, "total of total_payout passes");
+	report_free(&r);
+}
+
 static void test_payouts(void **state)
 {
 	(void)state;
@@ -385,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_organic_and_unknown),
 		cmocka_unit_test(test_unknown_negative_revenue),
 		cmocka_unit_test(test_payouts),
+		cmocka_unit_test(test_sums_that_would_overflow),
 		cmocka_unit_test(test_header_only_and_crlf_bom),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
