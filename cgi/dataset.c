@@ -419,8 +419,10 @@ static int on_row(void *ctx, const struct csvread_row *row)
 	if (row_is_blank(row))
 		return 0; /* ",,,," rows that spreadsheets append, like blank lines */
 	if (row->bad_utf8) {
-		report_error(g->rep, g->file, row->line, NULL, row->field[row->bad_utf8 - 1],
-			     row->len[row->bad_utf8 - 1], "invalid UTF-8 in field %zu", row->bad_utf8);
+		const char *f = row->field[row->bad_utf8 - 1];
+		size_t n = row->len[row->bad_utf8 - 1];
+		report_error(g->rep, g->file, row->line, NULL, f, n, "%s in field %zu",
+			     memchr(f, '\0', n) ? "a NUL byte" : "invalid UTF-8", row->bad_utf8);
 		return 0;
 	}
 	if (row->nfields != g->nheader) {
