@@ -33,6 +33,7 @@ static const char *status_text(int status)
 	case 413: return "Payload Too Large";
 	case 422: return "Unprocessable Content";
 	case 503: return "Service Unavailable";
+	case 507: return "Insufficient Storage";
 	default: return status >= 500 ? "Internal Server Error" : "Error";
 	}
 }

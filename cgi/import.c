@@ -1,6 +1,7 @@
 /* import.c: validate input files and activate them as a new dataset version (CLI and web upload). */
 #include "import.h"
 
+#include <errno.h>
 #include <stdio.h>
 
 #include "dataset.h"
@@ -19,8 +20,10 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 			path[f] = carried[f];
 	}
 	struct store_stage st;
-	if (store_stage_begin(&st, uploads, path, err, errsz) < 0)
+	if (store_stage_begin(&st, uploads, path, err, errsz) < 0) {
+		errno = st.err_no;
 		return -2;
+	}
 	struct dataset *ds;
 	if (dataset_read(path, &ds, rep) < 0) {
 		store_stage_abandon(&st);
@@ -30,6 +33,7 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 		store_stage_abandon(&st);
 		dataset_free(ds);
 		snprintf(err, errsz, "out of memory compiling the dataset");
+		errno = ENOMEM;
 		return -2;
 	}
 	struct store_meta meta = {
@@ -40,5 +44,6 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 	};
 	int rc = store_stage_commit(&st, &meta, version, err, errsz) == 0 ? 0 : -2;
 	dataset_free(ds);
+	errno = rc ? st.err_no : 0;
 	return rc;
 }

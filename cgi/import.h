@@ -11,7 +11,7 @@
  * that file over from the current version) and, only when every file is
  * valid, stores and activates them as a new version.
  * Returns 0 with the version name in version; -1 when the files have errors
- * (in rep); -2 when storing failed (reason in err). */
+ * (in rep); -2 when storing failed (reason in err, its cause in errno). */
 int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
 	       char version[STORE_VERSION_MAX], char *err, size_t errsz);
 

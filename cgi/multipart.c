@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "multipart.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <gmime/gmime.h>
 #include <stdio.h>
@@ -54,14 +55,18 @@ static long long write_part(GMimePart *part, const char *path)
 	GError *gerr = NULL;
 	GMimeStream *out = g_mime_stream_fs_open(path, O_WRONLY | O_CREAT | O_EXCL, 0640, &gerr);
 	if (!out) {
+		int saved = errno;
 		g_clear_error(&gerr);
+		errno = saved;
 		return -1;
 	}
 	GMimeDataWrapper *content = g_mime_part_get_content(part);
 	long long n = content ? (long long)g_mime_data_wrapper_write_to_stream(content, out) : 0;
-	if (g_mime_stream_flush(out) < 0 || fsync(GMIME_STREAM_FS(out)->fd) < 0)
+	if (n >= 0 && (g_mime_stream_flush(out) < 0 || fsync(GMIME_STREAM_FS(out)->fd) < 0))
 		n = -1;
+	int saved = errno;
 	g_object_unref(out);
+	errno = saved;
 	return n;
 }
 
@@ -86,10 +91,12 @@ static int take_part(GMimeObject *obj, const char *dest_dir, struct form *out, c
 		return -1;
 	}
 	snprintf(ff->path, sizeof(ff->path), "%s/%s", dest_dir, ds_file_name[f]);
+	errno = 0;
 	long long size = write_part(GMIME_PART(obj), ff->path);
 	if (size < 0) {
-		snprintf(err, errsz, "could not store the uploaded %s", ds_file_name[f]);
-		return -1;
+		out->store_errno = errno ? errno : EIO;
+		snprintf(err, errsz, "could not store the uploaded %s: %s", ds_file_name[f], strerror(out->store_errno));
+		return -2;
 	}
 	if (*filename == '\0' && size == 0) { /* the browser's "no file chosen" */
 		unlink(ff->path);

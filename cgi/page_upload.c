@@ -1,5 +1,6 @@
 /* page_upload.c: GET /upload (form and version history), POST /upload (new version), POST /upload/activate (rollback). */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,21 @@ static void drop_incoming(const char *dir, const struct form *form)
 	rmdir(dir);
 }
 
+/* The answer when the server could not write an upload (e is the cause):
+ * a full disk and a read-only store are named, since only an administrator
+ * can mend them; the current version is untouched either way. */
+static enum app_status storage_failure(struct request *r, int e, const char *detail)
+{
+	app_log(r, "ERROR", "storing an upload failed: %s", detail);
+	if (e == ENOSPC || e == EDQUOT)
+		return form_page(r, 507, NULL, NULL, "The server's disk is full, so the upload could not be stored. "
+				 "Nothing was changed; ask the administrator to free space.");
+	if (e == EROFS || e == EACCES || e == EPERM)
+		return form_page(r, 503, NULL, NULL, "The server cannot write to its uploads directory (read-only or "
+				 "not permitted). Nothing was changed; ask the administrator.");
+	return form_page(r, 500, NULL, NULL, "The files could not be stored (the error is logged). Nothing was changed.");
+}
+
 enum app_status page_upload_post(struct request *r)
 {
 	enum app_status st = need_editor(r);
@@ -174,12 +190,14 @@ enum app_status page_upload_post(struct request *r)
 		dir[n + 6] = '\0';
 	}
 	if (n <= 0 || (size_t)n >= sizeof(dir) - 7 || !mkdtemp(dir)) {
-		app_log(r, "ERROR", "cannot create an incoming directory in %s", r->cfg->uploads);
-		return form_page(r, 500, NULL, NULL, "The server cannot store uploads right now (the error is logged).");
+		int e = errno;
+		snprintf(err, sizeof(err), "cannot create an incoming directory in %s: %s", r->cfg->uploads, strerror(e));
+		return storage_failure(r, e, err);
 	}
-	if (multipart_read(app_param(r, "CONTENT_TYPE"), body, dir, &form, err, sizeof(err)) < 0) {
+	int mp = multipart_read(app_param(r, "CONTENT_TYPE"), body, dir, &form, err, sizeof(err));
+	if (mp < 0) {
 		drop_incoming(dir, &form);
-		return form_page(r, 422, NULL, NULL, err);
+		return mp == -1 ? form_page(r, 422, NULL, NULL, err) : storage_failure(r, form.store_errno, err);
 	}
 	if (form.nfiles == 0) {
 		drop_incoming(dir, &form);
@@ -191,6 +209,7 @@ enum app_status page_upload_post(struct request *r)
 	struct report rep;
 	report_init(&rep);
 	int rc = import_run(r->cfg->uploads, src, r->user, &rep, version, err, sizeof(err));
+	int why = errno;
 	drop_incoming(dir, &form);
 	if (rc == 0) {
 		app_log(r, "INFO", "version %s activated by %s", version, r->user ? r->user : "-");
@@ -198,8 +217,7 @@ enum app_status page_upload_post(struct request *r)
 	} else if (rc == -1) {
 		form_page(r, 422, &rep, &form, "Nothing was changed: the files have errors. Fix them and upload again.");
 	} else {
-		app_log(r, "ERROR", "storing an upload failed: %s", err);
-		form_page(r, 500, NULL, NULL, "The files are valid but could not be stored; nothing was changed.");
+		storage_failure(r, why, err);
 	}
 	report_free(&rep);
 	return APP_OK;

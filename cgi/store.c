@@ -219,18 +219,21 @@ int store_stage_begin(struct store_stage *st, const char *uploads, const char *c
 	snprintf(versions, sizeof(versions), "%s/versions", uploads);
 	if (snprintf(st->uploads, sizeof(st->uploads), "%s", uploads) >= (int)sizeof(st->uploads) ||
 	    (mkdir(versions, 0750) < 0 && errno != EEXIST)) {
-		snprintf(err, errsz, "cannot create %s: %s", versions, strerror(errno));
+		st->err_no = errno;
+		snprintf(err, errsz, "cannot create %s: %s", versions, strerror(st->err_no));
 		return -1;
 	}
 	st->lock = lock_writer(uploads);
 	if (st->lock < 0) {
-		snprintf(err, errsz, "cannot lock the uploads directory: %s", strerror(errno));
+		st->err_no = errno;
+		snprintf(err, errsz, "cannot lock the uploads directory: %s", strerror(st->err_no));
 		return -1;
 	}
 	snprintf(st->staging, sizeof(st->staging), "%s/.staging-%ld", uploads, (long)getpid());
 	remove_tree(st->staging);
 	if (mkdir(st->staging, 0750) < 0) {
-		snprintf(err, errsz, "cannot create a staging directory: %s", strerror(errno));
+		st->err_no = errno;
+		snprintf(err, errsz, "cannot create a staging directory: %s", strerror(st->err_no));
 		close(st->lock);
 		st->lock = -1;
 		return -1;
@@ -269,6 +272,7 @@ int store_stage_commit(struct store_stage *st, const struct store_meta *meta, ch
 	join_copier(st);
 	snprintf(versions, sizeof(versions), "%s/versions", st->uploads);
 	if (st->copy_rc < 0) {
+		errno = st->copy_errno;
 		snprintf(err, errsz, "cannot store %s: %s", ds_file_name[st->copy_failed], strerror(st->copy_errno));
 		goto out;
 	}
@@ -293,8 +297,10 @@ int store_stage_commit(struct store_stage *st, const struct store_meta *meta, ch
 	}
 	rc = 0;
 out:
-	if (rc < 0)
+	if (rc < 0) {
+		st->err_no = errno; /* each failure above leaves its errno */
 		remove_tree(st->staging);
+	}
 	close(st->lock);
 	st->lock = -1;
 	return rc;

@@ -42,6 +42,7 @@ struct store_stage {
 	pthread_t copier;
 	int copying;
 	int copy_rc, copy_errno, copy_failed;
+	int err_no;          /* the cause when begin or commit failed */
 };
 
 /* Takes the writer lock, creates the staging directory and starts copying.
