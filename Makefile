@@ -10,7 +10,7 @@ RUNDIR ?= $(CURDIR)/run
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
 	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest \
 	python3-html5lib w3m chromium libgmime-3.0-dev openssl python3-selenium chromium-driver \
-	wrk time poppler-utils fonts-dejavu-core
+	wrk time poppler-utils fonts-dejavu-core clang libclang-rt-14-dev valgrind util-linux passwd
 
 CC ?= cc
 CXX ?= c++
@@ -29,7 +29,7 @@ LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm -pthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
-LIB_SRC := buf arena val csvread csvpipe strpool report schema dataset store import fmt filter metrics \
+LIB_SRC := buf arena val csvread csvpipe owner strpool report schema dataset store import fmt filter metrics \
 	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit compiled cube pdf pdfdraw page_report respcache page_upload page_export
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
@@ -40,7 +40,7 @@ ASN := build/asan
 
 .SECONDARY:
 
-.PHONY: all deps build asan run stop adduser import test unit blackbox bench clean
+.PHONY: all deps build asan run stop adduser import test unit blackbox bench fuzz clean
 
 all: build
 
@@ -117,6 +117,11 @@ unit: asan
 # Performance figures (not a test): make bench, or make bench SIZES="1M" for one size.
 bench: deps build
 	@/usr/bin/python3 tests/bench/bench.py $(SIZES)
+
+# libFuzzer on each target (import, filter, multipart, values) for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build run

@@ -253,15 +253,30 @@ static void handle(struct request *r, const struct app_page *pages, size_t npage
 	}
 }
 
+static volatile sig_atomic_t stopping;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* Serves requests until SIGTERM, which lets the request in hand finish:
+ * accept() fails on the signal, nothing else interrupts it. */
 static int worker_loop(const struct config *cfg, const struct app_page *pages, size_t npages)
 {
 	FCGX_Request q;
 	struct arena arena;
 	unsigned long seq = 0;
-	if (FCGX_InitRequest(&q, 0, 0) != 0)
+	if (FCGX_InitRequest(&q, 0, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		return 1;
 	arena_init(&arena, 0);
-	while (FCGX_Accept_r(&q) >= 0) {
+	while (!stopping) {
+		if (FCGX_Accept_r(&q) < 0) {
+			if (errno == EINTR)
+				continue; /* the loop condition decides */
+			break;
+		}
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		struct request r = {
@@ -286,23 +301,19 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 		FCGX_Finish_r(&q);
 		arena_reset(&arena);
 	}
+	FCGX_Free(&q, 1);
 	arena_free(&arena);
 	return 0;
-}
-
-static volatile sig_atomic_t stopping;
-
-static void on_stop(int sig)
-{
-	(void)sig;
-	stopping = 1;
 }
 
 static pid_t spawn(const struct config *cfg, const struct app_page *pages, size_t npages)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
-		signal(SIGTERM, SIG_DFL);
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_stop; /* no SA_RESTART: accept() returns */
+		sigaction(SIGTERM, &sa, NULL);
 		signal(SIGINT, SIG_DFL);
 		_exit(worker_loop(cfg, pages, npages));
 	}

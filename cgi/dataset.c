@@ -266,6 +266,7 @@ static int add_influencer(struct ingest *g, const struct csvread_row *row, const
 	if (grow_array((void **)&ds->infl, &g->cap, ds->ninfl, sizeof(*ds->infl)) < 0)
 		return -1;
 	struct ds_influencer *f = &ds->infl[ds->ninfl];
+	memset(f, 0, sizeof(*f)); /* padding too: rows are written to dataset.bin as they are */
 	f->id = sid;
 	f->name = v[IC_NAME].str;
 	f->category = v[IC_CATEGORY].str;
@@ -289,6 +290,7 @@ static int add_post(struct ingest *g, const struct cell *v)
 	if (grow_array((void **)&ds->post, &g->cap, ds->npost, sizeof(*ds->post)) < 0)
 		return -1;
 	struct ds_post *p = &ds->post[ds->npost++];
+	memset(p, 0, sizeof(*p));
 	p->infl = i;
 	p->date = v[PC_DATE].date;
 	p->platform = v[PC_PLATFORM].present ? v[PC_PLATFORM].str : ds->infl[i].platform;
@@ -315,6 +317,7 @@ static int add_track(struct ingest *g, const struct cell *v)
 	if (grow_array((void **)&ds->track, &g->cap, ds->ntrack, sizeof(*ds->track)) < 0)
 		return -1;
 	struct ds_track *t = &ds->track[ds->ntrack++];
+	memset(t, 0, sizeof(*t));
 	t->infl = i;
 	t->date = v[TC_DATE].date;
 	t->source = v[TC_SOURCE].str;
@@ -339,6 +342,7 @@ static int add_payout(struct ingest *g, const struct csvread_row *row, const str
 	if (grow_array((void **)&ds->payout, &g->cap, ds->npayout, sizeof(*ds->payout)) < 0)
 		return -1;
 	struct ds_payout *p = &ds->payout[ds->npayout++];
+	memset(p, 0, sizeof(*p));
 	p->infl = i;
 	p->date = v[YC_DATE].date;
 	p->basis = (int32_t)v[YC_BASIS].num;

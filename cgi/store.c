@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include "compiled.h"
+#include "owner.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -122,6 +123,7 @@ static int write_meta(const char *dir, const struct store_meta *meta)
 	FILE *fp = fopen(path, "wx");
 	if (!fp)
 		return -1;
+	fchmod(fileno(fp), 0640); /* like the data files: nothing for others */
 	time_t now = time(NULL);
 	struct tm tm;
 	char when[32];
@@ -150,6 +152,7 @@ static int lock_writer(const char *uploads)
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
+	owner_match(uploads, path);
 	while (flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			close(fd);
@@ -187,6 +190,7 @@ static int switch_current(const char *uploads, const char *name)
 	unlink(tmp);
 	if (symlink(target, tmp) < 0)
 		return -1;
+	owner_match(uploads, tmp);
 	if (rename(tmp, cur) < 0) {
 		unlink(tmp);
 		return -1;
@@ -223,6 +227,7 @@ int store_stage_begin(struct store_stage *st, const char *uploads, const char *c
 		snprintf(err, errsz, "cannot create %s: %s", versions, strerror(st->err_no));
 		return -1;
 	}
+	owner_match(uploads, versions);
 	st->lock = lock_writer(uploads);
 	if (st->lock < 0) {
 		st->err_no = errno;
@@ -281,7 +286,12 @@ int store_stage_commit(struct store_stage *st, const struct store_meta *meta, ch
 		snprintf(err, errsz, "cannot write the compiled dataset: %s", strerror(errno));
 		goto out;
 	}
-	if (write_meta(st->staging, meta) < 0 || fsync_path(st->staging, 1) < 0) {
+	if (write_meta(st->staging, meta) < 0) {
+		snprintf(err, errsz, "cannot write the version's metadata: %s", strerror(errno));
+		goto out;
+	}
+	owner_match_dir(st->uploads, st->staging);
+	if (fsync_path(st->staging, 1) < 0) {
 		snprintf(err, errsz, "cannot write the version's metadata: %s", strerror(errno));
 		goto out;
 	}

@@ -1,7 +1,9 @@
 #!/bin/sh
 # serve.sh: starts the three FastCGI programs and a private nginx; foreground until Ctrl-C unless BACKGROUND=1.
 # Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND,
-# AUTH_DIR (viewers.htpasswd, editors.htpasswd), ADMIN_USER and ADMIN_PASSWORD (the first editor).
+# AUTH_DIR (viewers.htpasswd, editors.htpasswd), ADMIN_USER and ADMIN_PASSWORD (the first editor),
+# WRAP (a command put before each program, by absolute path, such as /usr/bin/valgrind; empty by default),
+# RUN_AS (the unprivileged user the programs run as when started by root; default roi).
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
@@ -12,11 +14,31 @@ BIN=${BIN:-$TOP/build/release}
 MAX_BODY=${MAX_BODY:-200m}
 BACKGROUND=${BACKGROUND:-0}
 AUTH_DIR=${AUTH_DIR:-$TOP/nginx/auth}
+WRAP=${WRAP:-}
 
 RUNDIR=$(mkdir -p "$RUNDIR" && cd "$RUNDIR" && pwd)
 mkdir -p "$RUNDIR/logs" "$RUNDIR/tmp" "$UPLOADS"
 chmod 750 "$UPLOADS"
 RUNDIR=$RUNDIR sh "$TOP/nginx/stop.sh" quiet
+
+# Started as root, the programs and nginx's workers run as the unprivileged
+# RUN_AS user (default roi, created when missing), which owns the uploads.
+# When that user cannot read the checkout (say, under /root), they run as
+# root and we say so.
+SERVICE_USER=$(id -un)
+SPAWN_AS=
+if [ "$(id -u)" = 0 ] && [ "${RUN_AS:-roi}" != root ]; then
+	RUN_AS=${RUN_AS:-roi}
+	id -u "$RUN_AS" >/dev/null 2>&1 || useradd --system --user-group --no-create-home \
+		--home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_AS"
+	if runuser -u "$RUN_AS" -- test -x "$BIN/dashboard" -a -r "$TOP/templates/dashboard.tpl" -a -r "$TOP/public/style.css"; then
+		chown -R "$RUN_AS:$RUN_AS" "$UPLOADS" "$RUNDIR/logs" "$RUNDIR/tmp"
+		SERVICE_USER=$RUN_AS
+		SPAWN_AS="-u $RUN_AS -g $RUN_AS -U $RUN_AS -G $RUN_AS"
+	else
+		echo "serve: user $RUN_AS cannot read $TOP, so the programs run as root (RUN_AS=root silences this)" >&2
+	fi
+fi
 
 # A first run gets the generated sample dataset.
 if [ ! -e "$UPLOADS/current" ]; then
@@ -37,12 +59,13 @@ if [ ! -s "$AUTH_DIR/editors.htpasswd" ]; then
 	AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" editor "$user" "$pw" >/dev/null
 fi
 touch "$AUTH_DIR/viewers.htpasswd"
+[ -z "$SPAWN_AS" ] || chgrp "$SERVICE_USER" "$AUTH_DIR" "$AUTH_DIR/editors.htpasswd" # the upload program reads roles
 cat "$AUTH_DIR/viewers.htpasswd" "$AUTH_DIR/editors.htpasswd" > "$RUNDIR/users.htpasswd"
 chmod 644 "$RUNDIR/users.htpasswd"
 
 fill() {
 	sed -e "s|@PORT@|$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@PUBLIC@|$TOP/public|g" \
-	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$(id -un)|g" "$1" > "$2"
+	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" "$1" > "$2"
 }
 fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
 fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"
@@ -52,9 +75,12 @@ cp "$TOP/nginx/fastcgi.conf" "$RUNDIR/fastcgi.conf"
 BUILD_ID=$(cat "$BIN/dashboard" "$BIN/export" "$TOP"/templates/*.tpl | md5sum | cut -c1-16)
 for prog in dashboard upload export; do
 	rm -f "$RUNDIR/$prog.sock"
+	touch "$RUNDIR/logs/$prog.log"
+	[ -z "$SPAWN_AS" ] || chown "$SERVICE_USER:" "$RUNDIR/logs/$prog.log"
+	# shellcheck disable=SC2086
 	UPLOADS_DIR=$UPLOADS TEMPLATE_DIR=$TOP/templates WORKERS=$WORKERS LOG_FILE=$RUNDIR/logs/$prog.log \
 		EDITORS_FILE=$AUTH_DIR/editors.htpasswd BUILD_ID=$BUILD_ID \
-		spawn-fcgi -s "$RUNDIR/$prog.sock" -M 0600 -P "$RUNDIR/$prog.pid" -- "$BIN/$prog" \
+		spawn-fcgi -s "$RUNDIR/$prog.sock" -M 0600 $SPAWN_AS -P "$RUNDIR/$prog.pid" -- $WRAP "$BIN/$prog" \
 		>>"$RUNDIR/logs/$prog.log" 2>&1
 done
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # stop.sh: stops the private nginx and every FastCGI worker started by serve.sh.
 RUNDIR=${RUNDIR:-$(cd "$(dirname "$0")/.." && pwd)/run}
+STOP_WAIT=${STOP_WAIT:-5} # seconds a program has to finish its requests before it is killed
 stopped=0
 for name in nginx dashboard upload export; do
 	pidfile="$RUNDIR/$name.pid"
@@ -9,7 +10,7 @@ for name in nginx dashboard upload export; do
 	if [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; then
 		stopped=1
 		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt $((STOP_WAIT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
 		kill -KILL "$pid" 2>/dev/null || true
 	fi
 	rm -f "$pidfile" "$RUNDIR/$name.sock"

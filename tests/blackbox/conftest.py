@@ -48,6 +48,10 @@ class Stack:
         self.rundir = os.path.join(root, "run")
         self.auth = os.path.join(root, "auth")
         self.uploads = os.path.join(root, "uploads")
+        # Sanitizer reports: writable by the programs' unprivileged user too.
+        self.sandir = os.path.join(root, "sanitizer")
+        os.makedirs(self.sandir, exist_ok=True)
+        os.chmod(self.sandir, 0o1777)
         self.port = free_port()
         self.base = "http://127.0.0.1:%d" % self.port
         self.workers = workers
@@ -56,7 +60,7 @@ class Stack:
         e = dict(os.environ)
         e.update(PORT=str(self.port), RUNDIR=self.rundir, UPLOADS=self.uploads, BIN=self.bin,
                  WORKERS=str(self.workers), BACKGROUND="1", AUTH_DIR=self.auth, MAX_BODY=self.max_body,
-                 ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:log_path=" + os.path.join(self.root, "asan"))
+                 ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:log_path=" + os.path.join(self.sandir, "asan"))
         e.update(self.extra_env)
         return e
 
@@ -100,7 +104,7 @@ class Stack:
         return os.readlink(os.path.join(self.uploads, "current"))
 
     def sanitizer_reports(self):
-        return [f for f in os.listdir(self.root) if f.startswith("asan")]
+        return [os.path.join("sanitizer", f) for f in os.listdir(self.sandir) if f.startswith("asan")]
 
 
     def curl(self, path, files=None, fields=None, user="editor", origin=True, extra=()):
