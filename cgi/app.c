@@ -1,6 +1,8 @@
 /* app.c: the shared FastCGI request loop: dispatch table, responses, error pages, logs, workers. */
 #define _GNU_SOURCE
 #include "app.h"
+#include "fmt.h"
+#include "filter.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,27 +40,55 @@ static const char *status_text(int status)
 	}
 }
 
-void app_log(const struct request *r, const char *level, const char *fmt, ...)
+/* Copies s into out as the inside of a quoted logfmt value: quotes and
+ * backslashes escaped, control bytes as \xNN. */
+static void log_quote(const char *s, char *out, size_t outsz)
 {
-	char msg[1024], clean[2048], when[32];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	size_t o = 0;
-	for (const unsigned char *p = (const unsigned char *)msg; *p && o + 5 < sizeof(clean); p++) {
+	for (const unsigned char *p = (const unsigned char *)s; *p && o + 5 < outsz; p++) {
 		if (*p < 0x20 || *p == 0x7f)
-			o += (size_t)snprintf(clean + o, sizeof(clean) - o, "\\x%02X", *p);
+			o += (size_t)snprintf(out + o, outsz - o, "\\x%02X", *p);
+		else if (*p == '"' || *p == '\\')
+			out[o++] = '\\', out[o++] = (char)*p;
 		else
-			clean[o++] = (char)*p;
+			out[o++] = (char)*p;
 	}
-	clean[o] = '\0';
+	out[o] = '\0';
+}
+
+/* One logfmt line on stderr (a file, or the journal under systemd):
+ * time, level, program, pid, request id, then the fields given. */
+static void log_line(const struct request *r, const char *level, const char *fields)
+{
+	char when[32];
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(stderr, "%s %s %s[%ld] req=%s %s\n", when, level, r ? r->cfg->program : "app", (long)getpid(),
-		r ? r->id : "-", clean);
+	fprintf(stderr, "time=%s level=%s program=%s pid=%ld req=%s %s\n", when, level, r ? r->cfg->program : "app",
+		(long)getpid(), r ? r->id : "-", fields);
+}
+
+void app_log(const struct request *r, const char *level, const char *fmt, ...)
+{
+	char msg[1024], quoted[2048], fields[2100];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	log_quote(msg, quoted, sizeof(quoted));
+	snprintf(fields, sizeof(fields), "msg=\"%s\"", quoted);
+	log_line(r, level, fields);
+}
+
+/* The access line of one request. */
+static void log_request(const struct request *r, double ms)
+{
+	char path[1024], fields[1200];
+	log_quote(r->path, path, sizeof(path));
+	snprintf(fields, sizeof(fields), "method=%s path=\"%s\" status=%d bytes=%zu ms=%.2f cached=%s", r->method, path,
+		 r->status, r->sent, ms, r->cached ? "yes" : "no");
+	log_line(r, "INFO", fields);
 }
 
 void app_begin(struct request *r, int status, const char *content_type, const char *extra_headers)
@@ -296,8 +326,7 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 		buf_free(&capture);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-		app_log(&r, "INFO", "%s %s %d %zu bytes %.2f ms%s", r.method, r.path, r.status, r.sent, ms,
-			r.cached ? " cached" : "");
+		log_request(&r, ms);
 		FCGX_Finish_r(&q);
 		arena_reset(&arena);
 	}
@@ -371,7 +400,20 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 	cfg.uploads = getenv("UPLOADS_DIR") ? getenv("UPLOADS_DIR") : "uploads";
 	cfg.templates = getenv("TEMPLATE_DIR") ? getenv("TEMPLATE_DIR") : "templates";
 	cfg.workers = w ? atoi(w) : 2;
-	cfg.build = getenv("BUILD_ID") ? getenv("BUILD_ID") : __DATE__ " " __TIME__;
+	const char *baseline = getenv("BASELINE_DEFAULT"), *grouping = getenv("NUMBER_FORMAT");
+	if (baseline && *baseline && filter_set_default_baseline(baseline) < 0) {
+		fprintf(stderr, "%s: BASELINE_DEFAULT=%s: expected a number from 0 to 1000 such as 1.5\n", program, baseline);
+		return 1;
+	}
+	if (grouping && *grouping && fmt_set_grouping(grouping) < 0) {
+		fprintf(stderr, "%s: NUMBER_FORMAT=%s: expected indian or western\n", program, grouping);
+		return 1;
+	}
+	/* Part of every ETag: the build, and the settings that change pages. */
+	static char build[256];
+	snprintf(build, sizeof(build), "%s|%g|%s", getenv("BUILD_ID") ? getenv("BUILD_ID") : __DATE__ " " __TIME__,
+		 filter_default_baseline, grouping && *grouping ? grouping : "indian");
+	cfg.build = build;
 	if (cfg.workers < 1)
 		cfg.workers = 1;
 	if (cfg.workers > MAX_WORKERS)

@@ -113,7 +113,7 @@ static const char *set_single(struct filter *f, int p, const char *v, size_t n)
 		if (e == VAL_NEGATIVE)
 			return "must not be negative";
 		if (e != VAL_OK || f->baseline > 1000)
-			return "expected a number from 0 to 1000 such as 1.0";
+			return "expected a number from 0 to 1000 such as 1.5";
 		f->baseline_text = v;
 		return NULL;
 	case FP_GRAIN:
@@ -150,10 +150,21 @@ static const char *set_single(struct filter *f, int p, const char *v, size_t n)
 	}
 }
 
+double filter_default_baseline = 1.0;
+
+int filter_set_default_baseline(const char *text)
+{
+	double v;
+	if (!text || val_decimal(text, strlen(text), &v) != VAL_OK || v > 1000)
+		return -1;
+	filter_default_baseline = v;
+	return 0;
+}
+
 int filter_parse(const char *query, struct arena *a, struct filter *f, char *err, size_t errsz)
 {
 	memset(f, 0, sizeof(*f));
-	f->baseline = 1.0;
+	f->baseline = filter_default_baseline;
 	f->page = 1;
 	const char *seen[FP__MAX] = { 0 };
 	size_t pairs = 0;
@@ -262,7 +273,7 @@ void filter_query(const struct filter *f, unsigned skip, struct buf *out)
 			add_pair(&tmp, (enum fparam)p, d);
 		} else if (p == FP_INFLUENCER && f->influencer) {
 			add_pair(&tmp, FP_INFLUENCER, f->influencer);
-		} else if (p == FP_BASELINE && f->baseline_text && f->baseline != 1.0) {
+		} else if (p == FP_BASELINE && f->baseline_text && f->baseline != filter_default_baseline) {
 			add_pair(&tmp, FP_BASELINE, f->baseline_text);
 		} else if (p == FP_GRAIN && f->grain != GRAIN_AUTO) {
 			add_pair(&tmp, FP_GRAIN, grain_name[f->grain]);
@@ -298,7 +309,7 @@ void filter_describe(const struct filter *f, struct buf *out)
 	}
 	if (f->influencer)
 		buf_printf(out, "%sinfluencer %s", out->len > start ? "; " : "", f->influencer);
-	if (f->baseline != 1.0)
+	if (f->baseline != filter_default_baseline)
 		buf_printf(out, "%sbaseline ROAS %g", out->len > start ? "; " : "", f->baseline);
 	if (out->len == start)
 		buf_puts(out, "none (all data)");

@@ -34,7 +34,7 @@ struct filter {
 	int has_from, has_to;
 	int32_t from, to;            /* days since 1970-01-01, inclusive */
 	const char *influencer;      /* NULL = all */
-	double baseline;             /* default 1.0 */
+	double baseline;             /* default filter_default_baseline */
 	const char *baseline_text;   /* as given, NULL when default */
 	enum grain grain;
 	const char *sort;            /* NULL = page default; checked by the page */
@@ -64,5 +64,11 @@ void filter_describe(const struct filter *f, struct buf *out);
 
 /* Appends a query value percent-encoded. */
 void filter_url_encode(struct buf *out, const char *s);
+
+
+/* The baseline ROAS when a URL gives none (1.0 unless configured). */
+extern double filter_default_baseline;
+/* Sets it from text ("1.5", 0 to 1000). Returns 0, or -1 when invalid. */
+int filter_set_default_baseline(const char *text);
 
 #endif

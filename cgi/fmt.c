@@ -54,7 +54,18 @@ void fmt_ratio2(double v, int defined, char out[FMT_MAX])
 		strcpy(out, "0.00");
 }
 
-/* Writes the digits of a with Indian grouping (last three, then pairs). */
+static int western; /* NUMBER_FORMAT=western: groups of three */
+
+int fmt_set_grouping(const char *name)
+{
+	if (strcmp(name, "indian") != 0 && strcmp(name, "western") != 0)
+		return -1;
+	western = strcmp(name, "western") == 0;
+	return 0;
+}
+
+/* Writes the digits of a with Indian grouping (last three, then pairs), or
+ * in threes when the western format is chosen. */
 static void group_indian(uint64_t a, char *out, size_t outsz)
 {
 	char digits[32];
@@ -63,7 +74,7 @@ static void group_indian(uint64_t a, char *out, size_t outsz)
 	size_t o = 0;
 	for (int i = 0; i < n; i++) {
 		int left = n - i; /* digits from here to the end */
-		if (i > 0 && (left == 3 || (left > 3 && (left - 3) % 2 == 0)))
+		if (i > 0 && (western ? left % 3 == 0 : left == 3 || (left > 3 && (left - 3) % 2 == 0)))
 			tmp[o++] = ',';
 		tmp[o++] = digits[i];
 	}

@@ -26,6 +26,9 @@ void fmt_inr(double paise, char out[FMT_MAX]);
 void fmt_inr_ratio(double paise, int defined, char out[FMT_MAX]);
 /* An integer with Indian grouping: "12,34,567". */
 void fmt_count(int64_t v, char out[FMT_MAX]);
+/* Chooses the grouping of fmt_inr and fmt_count: "indian" (the default,
+ * 12,34,567) or "western" (1,234,567). Returns 0, or -1 for another name. */
+int fmt_set_grouping(const char *name);
 /* A percentage with 1 decimal ("12.5%"), or an en dash when undefined. */
 void fmt_percent(double v, int defined, char out[FMT_MAX]);
 

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "dataset.h"
 
@@ -46,4 +47,11 @@ int import_run(const char *uploads, const char *const src[DSF__MAX], const char 
 	dataset_free(ds);
 	errno = rc ? st.err_no : 0;
 	return rc;
+}
+
+int import_retain(const char *uploads)
+{
+	const char *keep = getenv("KEEP_VERSIONS");
+	long n = keep && *keep ? strtol(keep, NULL, 10) : 0;
+	return n > 0 ? store_prune(uploads, (size_t)n) : 0;
 }

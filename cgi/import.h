@@ -15,4 +15,10 @@
 int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
 	       char version[STORE_VERSION_MAX], char *err, size_t errsz);
 
+
+/* Applies the retention setting KEEP_VERSIONS (keep the newest N versions
+ * and the current one; unset or 0 keeps all) after an activation. Returns
+ * how many versions were removed, or -1. */
+int import_retain(const char *uploads);
+
 #endif

@@ -61,6 +61,9 @@ int main(int argc, char **argv)
 		if (rep.nwarnings)
 			fprintf(stderr, "%s", buf_str(&rep.warnings));
 		printf("import: activated version %s (%ld warnings)\n", version, rep.nwarnings);
+		int removed = import_retain(uploads);
+		if (removed > 0)
+			printf("import: removed %d old versions (KEEP_VERSIONS)\n", removed);
 	}
 	buf_free(&text);
 	report_free(&rep);

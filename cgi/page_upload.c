@@ -213,6 +213,9 @@ enum app_status page_upload_post(struct request *r)
 	drop_incoming(dir, &form);
 	if (rc == 0) {
 		app_log(r, "INFO", "version %s activated by %s", version, r->user ? r->user : "-");
+		int removed = import_retain(r->cfg->uploads);
+		if (removed > 0)
+			app_log(r, "INFO", "removed %d old versions (KEEP_VERSIONS)", removed);
 		redirect(r, "uploaded", version);
 	} else if (rc == -1) {
 		form_page(r, 422, &rep, &form, "Nothing was changed: the files have errors. Fix them and upload again.");

@@ -8,6 +8,7 @@
 enum app_status page_dashboard(struct request *r);
 enum app_status page_influencers(struct request *r);
 enum app_status page_influencer(struct request *r);
+enum app_status page_health(struct request *r);
 /* upload program */
 enum app_status page_upload_form(struct request *r);
 enum app_status page_upload_post(struct request *r);

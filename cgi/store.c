@@ -466,3 +466,37 @@ static long last_version(const char *uploads)
 	char newest[1][STORE_VERSION_MAX];
 	return store_versions(uploads, newest, 1) ? strtol(newest[0], NULL, 10) : 0;
 }
+
+int store_prune(const char *uploads, size_t keep)
+{
+	if (keep == 0)
+		return 0;
+	char (*newest)[STORE_VERSION_MAX] = calloc(keep, STORE_VERSION_MAX);
+	int lock = newest ? lock_writer(uploads) : -1;
+	if (lock < 0) {
+		free(newest);
+		return -1;
+	}
+	char cur[STORE_VERSION_MAX] = "", path[4096];
+	store_current(uploads, cur);
+	size_t n = store_versions(uploads, newest, keep);
+	snprintf(path, sizeof(path), "%s/versions", uploads);
+	DIR *d = opendir(path);
+	int removed = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		int kept = !store_valid_name(e->d_name) || strcmp(e->d_name, cur) == 0;
+		for (size_t i = 0; i < n && !kept; i++)
+			kept = strcmp(e->d_name, newest[i]) == 0;
+		char dir[4200];
+		if (!kept && snprintf(dir, sizeof(dir), "%s/%s", path, e->d_name) < (int)sizeof(dir)) {
+			remove_tree(dir);
+			removed++;
+		}
+	}
+	if (d)
+		closedir(d);
+	close(lock);
+	free(newest);
+	return removed;
+}

@@ -83,6 +83,11 @@ int store_info(const char *uploads, const char *version, struct store_info *out)
  * many. */
 size_t store_versions(const char *uploads, char (*out)[STORE_VERSION_MAX], size_t max);
 
+/* Retention: removes every version but the newest keep and the current
+ * one, under the writer lock (keep 0 keeps everything). Returns how many
+ * were removed, or -1. */
+int store_prune(const char *uploads, size_t keep);
+
 /* True when name is a well-formed version name (six digits). */
 int store_valid_name(const char *name);
 

@@ -208,7 +208,7 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 		}
 	}
 	tpl_setf(d, "BASELINE", "%g", f->baseline);
-	if (f->baseline_text && f->baseline != 1.0)
+	if (f->baseline_text && f->baseline != filter_default_baseline)
 		add_chip(chips, f, FP_BASELINE, f->baseline_text);
 	for (int g = GRAIN_DAY; g < GRAIN__MAX; g++) {
 		struct tpl_dict *o = tpl_section(d, "GRAIN_OPTION");

@@ -151,5 +151,5 @@ def test_a_repeated_view_is_answered_from_the_worker_cache(stack):
     first = [stack.get(path) for _ in range(4)]  # both workers compute it once, then keep it
     assert len({r.body for r in first}) == 1 and len({r.headers["ETag"] for r in first}) == 1
     with open(os.path.join(stack.rundir, "logs", "dashboard.log")) as f:
-        lines = [l for l in f if "GET / 200" in l]
-    assert any(l.rstrip().endswith(" cached") for l in lines[-4:])
+        lines = [l for l in f if 'method=GET path="/" status=200' in l]
+    assert any(l.rstrip().endswith(" cached=yes") for l in lines[-4:])

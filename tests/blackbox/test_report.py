@@ -75,7 +75,8 @@ def test_libharu_error_is_a_500_with_a_log_line_and_the_worker_carries_on():
         r = broken.get("/export/report.pdf")
         assert r.status == 500 and "could not be produced" in r.text
         with open(os.path.join(broken.rundir, "logs", "export.log")) as f:
-            assert re.search(r"ERROR export\[\d+\] .*report.pdf failed: pdf: libharu error", f.read())
+            assert re.search(r'level=ERROR program=export pid=\d+ req=\S+ msg=".*report.pdf failed: pdf: libharu error',
+                             f.read())
         for _ in range(4):
             assert broken.get("/export/summary.csv").status == 200
     finally:

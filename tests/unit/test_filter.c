@@ -251,6 +251,28 @@ static void test_url_encode(void **state)
 	buf_free(&b);
 }
 
+/* A configured default baseline applies when the URL gives none, and a URL
+ * giving exactly it keeps the canonical query short. */
+static void test_default_baseline(void **state)
+{
+	struct fx *x = *state;
+	assert_int_equal(filter_set_default_baseline("1.5"), 0);
+	struct filter *f = ok(x, "platform=Instagram");
+	assert_near(f->baseline, 1.5, 0);
+	struct buf b;
+	buf_init(&b, 0);
+	filter_query(ok(x, "baseline=1.5&platform=Instagram"), 0, &b);
+	assert_string_equal(buf_str(&b), "platform=Instagram");
+	b.len = 0;
+	filter_query(ok(x, "baseline=1&platform=Instagram"), 0, &b);
+	assert_string_equal(buf_str(&b), "platform=Instagram&baseline=1");
+	buf_free(&b);
+	assert_int_equal(filter_set_default_baseline("-1"), -1);
+	assert_int_equal(filter_set_default_baseline("abc"), -1);
+	assert_int_equal(filter_set_default_baseline("1"), 0);
+	assert_near(ok(x, "")->baseline, 1.0, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +283,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_max_pairs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_canonical, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_url_encode, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_default_baseline, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -157,6 +157,24 @@ static void test_count(void **state)
 	assert_string_equal(out, "-92,23,37,20,36,85,47,75,808");
 }
 
+/* NUMBER_FORMAT=western groups in threes; indian is the default. */
+static void test_western_grouping(void **state)
+{
+	(void)state;
+	char out[FMT_MAX];
+	assert_int_equal(fmt_set_grouping("western"), 0);
+	fmt_count(1234567, out);
+	assert_string_equal(out, "1,234,567");
+	fmt_inr(123456789.0, out);
+	assert_string_equal(out, "\u20b91,234,568");
+	fmt_count(-100, out);
+	assert_string_equal(out, "-100");
+	assert_int_equal(fmt_set_grouping("dutch"), -1);
+	assert_int_equal(fmt_set_grouping("indian"), 0);
+	fmt_count(1234567, out);
+	assert_string_equal(out, "12,34,567");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +183,7 @@ int main(void)
 		cmocka_unit_test(test_ratios),
 		cmocka_unit_test(test_inr),
 		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_western_grouping),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -255,6 +255,34 @@ static void test_versions_keeps_the_newest(void **state)
 	assert_string_equal(got[1], "000007");
 }
 
+/* Retention keeps the newest N and the current version, whatever its age. */
+static void test_prune_keeps_newest_and_current(void **state)
+{
+	struct fx *x = *state;
+	char ver[STORE_VERSION_MAX], err[256], path[4300];
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(import_all(x, ver), 0);
+	assert_string_equal(ver, "000005");
+	assert_int_equal(store_activate(x->uploads, "000002", err, sizeof(err)), 0);
+	assert_int_equal(store_prune(x->uploads, 0), 0);
+	assert_int_equal(store_prune(x->uploads, 2), 2);
+	static const char *const kept[] = { "000002", "000004", "000005" }, *const gone[] = { "000001", "000003" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/versions/%s/tracking_data.csv", x->uploads, kept[i]);
+		assert_true(tu_exists(path));
+	}
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/versions/%s", x->uploads, gone[i]);
+		assert_false(tu_exists(path));
+	}
+	char cur[STORE_VERSION_MAX];
+	assert_int_equal(store_current(x->uploads, cur), 0);
+	assert_string_equal(cur, "000002");
+	assert_int_equal(store_prune(x->uploads, 2), 0); /* nothing more to do */
+	assert_int_equal(import_all(x, ver), 0); /* numbering goes on after the highest */
+	assert_string_equal(ver, "000006");
+}
+
 static void test_clean_staging(void **state)
 {
 	struct fx *x = *state;
@@ -302,6 +330,7 @@ int main(void)
 		T(test_store_failure),
 		T(test_numbering_follows_highest),
 		T(test_versions_keeps_the_newest),
+		T(test_prune_keeps_newest_and_current),
 		T(test_clean_staging),
 		cmocka_unit_test(test_file_path),
 	};
