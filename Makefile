@@ -40,7 +40,7 @@ ASN := build/asan
 
 .SECONDARY:
 
-.PHONY: all deps build asan run stop adduser import test unit blackbox bench fuzz clean
+.PHONY: all deps build asan run stop adduser import test unit blackbox bench fuzz install uninstall clean
 
 all: build
 
@@ -117,6 +117,14 @@ unit: asan
 # Performance figures (not a test): make bench, or make bench SIZES="1M" for one size.
 bench: deps build
 	@/usr/bin/python3 tests/bench/bench.py $(SIZES)
+
+# Installs for a real server (see README, Deploying): PREFIX, DESTDIR, SYSCONFDIR, LISTEN, MAX_BODY.
+PREFIX ?= /usr/local
+install: build
+	@PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) sh nginx/install.sh install
+
+uninstall:
+	@PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) sh nginx/install.sh uninstall
 
 # libFuzzer on each target (import, filter, multipart, values) for FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 600

@@ -58,14 +58,14 @@ if [ ! -s "$AUTH_DIR/editors.htpasswd" ]; then
 	fi
 	AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" editor "$user" "$pw" >/dev/null
 fi
-touch "$AUTH_DIR/viewers.htpasswd"
-[ -z "$SPAWN_AS" ] || chgrp "$SERVICE_USER" "$AUTH_DIR" "$AUTH_DIR/editors.htpasswd" # the upload program reads roles
-cat "$AUTH_DIR/viewers.htpasswd" "$AUTH_DIR/editors.htpasswd" > "$RUNDIR/users.htpasswd"
-chmod 644 "$RUNDIR/users.htpasswd"
+# nginx reads users.htpasswd (users.sh keeps it) and the upload program editors.htpasswd.
+AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" refresh
+[ -z "$SPAWN_AS" ] || chgrp "$SERVICE_USER" "$AUTH_DIR" "$AUTH_DIR/editors.htpasswd" "$AUTH_DIR/users.htpasswd"
 
 fill() {
-	sed -e "s|@PORT@|$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@PUBLIC@|$TOP/public|g" \
-	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" "$1" > "$2"
+	sed -e "s|@LISTEN@|127.0.0.1:$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@SOCKETS@|$RUNDIR|g" \
+	    -e "s|@FASTCGI@|$RUNDIR/fastcgi.conf|g" -e "s|@AUTHFILE@|$AUTH_DIR/users.htpasswd|g" \
+	    -e "s|@PUBLIC@|$TOP/public|g" -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" "$1" > "$2"
 }
 fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
 fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"
