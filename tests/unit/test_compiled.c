@@ -78,33 +78,51 @@ static void same_figures(struct dataset *raw, struct dataset *fast, const char *
 	arena_free(&a);
 }
 
+/* One tracking file three ways: read from the CSVs, built into a cube, and
+ * written to dataset.bin and mapped back. */
+struct forms {
+	struct report rep;
+	struct dataset *raw, *built, *mapped;
+	char *dir;
+};
+
+static void forms_open(struct forms *x, char *track)
+{
+	char path[4096], err[256];
+	report_init(&x->rep);
+	x->raw = tu_dataset_ok(INFL, POSTS, track, PAY, &x->rep);
+	x->built = tu_dataset_ok(INFL, POSTS, track, PAY, &x->rep);
+	free(track);
+	assert_int_equal(cube_build(x->built), 0);
+	x->dir = tu_mkdtemp();
+	snprintf(path, sizeof(path), "%s/%s", x->dir, COMPILED_NAME);
+	assert_int_equal(compiled_write(x->built, path), 0);
+	x->mapped = compiled_map(path, err, sizeof(err));
+	assert_non_null(x->mapped);
+}
+
+static void forms_close(struct forms *x)
+{
+	dataset_free(x->mapped);
+	dataset_free(x->built);
+	dataset_free(x->raw);
+	report_free(&x->rep);
+	tu_rmtree(x->dir);
+	free(x->dir);
+}
+
 static void test_mapped_form_gives_the_csv_figures(void **state)
 {
 	(void)state;
-	struct report rep;
-	report_init(&rep);
-	char *track = tracking(3000);
-	struct dataset *raw = tu_dataset_ok(INFL, POSTS, track, PAY, &rep);
-	struct dataset *built = tu_dataset_ok(INFL, POSTS, track, PAY, &rep);
-	free(track);
-	assert_int_equal(cube_build(built), 0);
-	assert_true(built->cube.nday < built->ntrack); /* rows of one day were summed */
-	char *dir = tu_mkdtemp(), path[4096], err[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, COMPILED_NAME);
-	assert_int_equal(compiled_write(built, path), 0);
-	struct dataset *mapped = compiled_map(path, err, sizeof(err));
-	assert_non_null(mapped);
-	assert_int_equal(mapped->ntrack, raw->ntrack);
-	assert_string_equal(strpool_get(&mapped->pool, mapped->infl[1].name), "Bala");
-	assert_int_equal(dataset_find_influencer(mapped, "D"), 3);
+	struct forms x;
+	forms_open(&x, tracking(3000));
+	assert_true(x.built->cube.nday < x.built->ntrack); /* rows of one day were summed */
+	assert_int_equal(x.mapped->ntrack, x.raw->ntrack);
+	assert_string_equal(strpool_get(&x.mapped->pool, x.mapped->infl[1].name), "Bala");
+	assert_int_equal(dataset_find_influencer(x.mapped, "D"), 3);
 	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++)
-		same_figures(raw, mapped, queries[q]);
-	dataset_free(mapped);
-	dataset_free(built);
-	dataset_free(raw);
-	report_free(&rep);
-	tu_rmtree(dir);
-	free(dir);
+		same_figures(x.raw, x.mapped, queries[q]);
+	forms_close(&x);
 }
 
 /* Dates two centuries apart are ordered by sorting instead of counting by
@@ -112,22 +130,13 @@ static void test_mapped_form_gives_the_csv_figures(void **state)
 static void test_wide_date_span(void **state)
 {
 	(void)state;
-	struct report rep;
-	report_init(&rep);
-	char *track = tracking_years(3000, 1);
-	struct dataset *raw = tu_dataset_ok(INFL, POSTS, track, PAY, &rep);
-	struct dataset *built = tu_dataset_ok(INFL, POSTS, track, PAY, &rep);
-	free(track);
-	assert_int_equal(cube_build(built), 0);
-	char *dir = tu_mkdtemp(), path[4096], err[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, COMPILED_NAME);
-	assert_int_equal(compiled_write(built, path), 0);
-	struct dataset *mapped = compiled_map(path, err, sizeof(err));
-	assert_non_null(mapped);
+	struct forms x;
+	forms_open(&x, tracking_years(3000, 1));
+	const struct dataset *mapped = x.mapped;
 	static const char *const wide[] = { "", "from=1950-01-01&to=2000-12-31", "brand=Gritzo&to=1990-06-30",
 					    "influencer=C&grain=month&from=2025-01-01" };
 	for (size_t q = 0; q < sizeof(wide) / sizeof(wide[0]); q++)
-		same_figures(raw, mapped, wide[q]);
+		same_figures(x.raw, x.mapped, wide[q]);
 	for (size_t k = 1; k < mapped->ntrack; k++) { /* influencer, then date */
 		const struct ds_track *a = &mapped->track[k - 1], *b = &mapped->track[k];
 		assert_true((uint32_t)a->infl < (uint32_t)b->infl || (a->infl == b->infl && a->date <= b->date));
@@ -135,12 +144,7 @@ static void test_wide_date_span(void **state)
 	}
 	assert_int_equal(mapped->texts.count, 3001); /* "" and one per row: kept, not indexed */
 	assert_true(strpool_find(&mapped->pool, "u17", 3) == UINT32_MAX);
-	dataset_free(mapped);
-	dataset_free(built);
-	dataset_free(raw);
-	report_free(&rep);
-	tu_rmtree(dir);
-	free(dir);
+	forms_close(&x);
 }
 
 static void test_truncated_stale_and_foreign_files_are_refused(void **state)
