@@ -12,9 +12,10 @@ int64_t fmt_round_paise(double paise)
 {
 	/* Allocated spend is an exact fraction computed in double; nudge by a
 	 * relative epsilon so a true .5 that lands a hair below still rounds
-	 * away from zero. */
-	double a = fabs(paise);
-	double r = floor(a + 0.5 + a * 1e-15);
+	 * away from zero. The nudge stays far below a paisa: from about Rs 5
+	 * trillion on, a relative 1e-15 alone would move whole amounts. */
+	double a = fabs(paise), whole = floor(a);
+	double r = whole + (a - whole + fmin(a * 1e-15, 1e-3) >= 0.5 ? 1.0 : 0.0);
 	if (r > 9.2e18)
 		r = 9.2e18;
 	return paise < 0 ? -(int64_t)r : (int64_t)r;

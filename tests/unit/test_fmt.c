@@ -175,6 +175,23 @@ static void test_western_grouping(void **state)
 	assert_string_equal(out, "12,34,567");
 }
 
+/* Whole amounts stay whole however large (a fuzzer found a relative nudge
+ * moving Rs 9,223,320,305,775.49 by a paisa); halves still round away. */
+static void test_round_large_amounts(void **state)
+{
+	(void)state;
+	assert_true(fmt_round_paise(922332030577549.0) == INT64_C(922332030577549));
+	assert_true(fmt_round_paise(-922332030577549.0) == -INT64_C(922332030577549));
+	assert_true(fmt_round_paise(4503599627370495.0) == INT64_C(4503599627370495));
+	assert_true(fmt_round_paise(900000000000000.375) == INT64_C(900000000000000));
+	assert_true(fmt_round_paise(900000000000000.5) == INT64_C(900000000000001));
+	assert_true(fmt_round_paise(2.5) == 3 && fmt_round_paise(-2.5) == -3);
+	assert_true(fmt_round_paise(1000.0 / 3.0 * 1.5) == 500); /* a true .5 computed a hair low or high */
+	char out[FMT_MAX];
+	fmt_money(-922332030577549.0, out);
+	assert_string_equal(out, "-9223320305775.49");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_inr),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_western_grouping),
+		cmocka_unit_test(test_round_large_amounts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
