@@ -1,5 +1,6 @@
 """test_pages.py: routes, status codes, headers and bad parameters through the real nginx and programs."""
 
+import os
 import re
 
 import pytest
@@ -153,3 +154,21 @@ def test_a_repeated_view_is_answered_from_the_worker_cache(stack):
     with open(os.path.join(stack.rundir, "logs", "dashboard.log")) as f:
         lines = [l for l in f if 'method=GET path="/" status=200' in l]
     assert any(l.rstrip().endswith(" cached=yes") for l in lines[-4:])
+
+
+def test_health_needs_no_login_and_names_the_version(stack, tmp_path):
+    r = stack.get("/healthz", user=None)
+    assert r.status == 200 and r.headers["Content-Type"].startswith("text/plain")
+    assert r.text.startswith("ok version %s " % stack.current().split("/")[-1])
+    assert "tracking_rows" in r.text
+
+
+def test_health_is_503_without_a_dataset(stack):
+    cur = os.path.join(stack.uploads, "current")
+    os.rename(cur, cur + ".away")
+    try:
+        r = stack.get("/healthz", user=None)
+        assert r.status == 503 and r.text.startswith("unavailable")
+    finally:
+        os.rename(cur + ".away", cur)
+    assert stack.get("/healthz", user=None).status == 200
