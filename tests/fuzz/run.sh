@@ -94,13 +94,15 @@ for t in $targets; do
 	fi
 	work="$out/work-$t"
 	rm -rf "$work"
-	mkdir -p "$work/corpus"
+	mkdir -p "$work/corpus" "$work/tmp"
 	cp "$here/corpus/$t"/* "$work/corpus/" 2>/dev/null
 	touch "$work/start"
 	start=$(date +%s)
 	# -jobs=1 makes libFuzzer run the fuzzing in one child whose output goes
 	# to fuzz-0.log in the current directory: run it inside the work dir.
-	(cd "$work" && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "$out/fuzz_$t" \
+	# The targets' scratch files go to work/tmp: libFuzzer ends with _Exit,
+	# so they cannot remove them themselves.
+	(cd "$work" && TMPDIR="$work/tmp" UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "$out/fuzz_$t" \
 		-workers=1 -jobs=1 -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 		-max_len="$(maxlen "$t")" -dict="$here/fuzz_$t.dict" -print_final_stats=1 \
 		-artifact_prefix="$out/fuzz_$t-" corpus >"$work/parent.log" 2>&1)
