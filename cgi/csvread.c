@@ -201,15 +201,21 @@ static void reader_free(struct reader *r)
 	free(r->ptr);
 }
 
+/* Parses on the calling thread, fn called with each record. */
+static enum csvread_status read_here(const char *data, size_t len, csvread_fn fn, void *ctx, long *fail_line)
+{
+	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1 };
+	parse_all(&r, data, len, fail_line);
+	reader_free(&r);
+	return r.status;
+}
+
 enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
 				long *fail_line)
 {
 	if (len >= CSVREAD_PIPE_MIN)
 		return csvread_mem_piped(data, len, fn, ctx, fail_line);
-	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1 };
-	parse_all(&r, data, len, fail_line);
-	reader_free(&r);
-	return r.status;
+	return read_here(data, len, fn, ctx, fail_line);
 }
 
 /* The parsing thread of csvread_mem_piped. */
@@ -235,12 +241,7 @@ enum csvread_status csvread_mem_piped(const char *data, size_t len, csvread_fn f
 	t.r.pipe = csvpipe_new();
 	if (!t.r.pipe || csvpipe_start(t.r.pipe, parse_thread, &t) < 0) {
 		csvpipe_free(t.r.pipe);
-		t.r.pipe = NULL;
-		t.r.fn = fn;
-		t.r.ctx = ctx;
-		parse_all(&t.r, data, len, fail_line); /* no thread: read it here */
-		reader_free(&t.r);
-		return t.r.status;
+		return read_here(data, len, fn, ctx, fail_line); /* no thread: read it here */
 	}
 	int stopped = csvpipe_drain(t.r.pipe, fn, ctx) < 0; /* joins the thread */
 	csvpipe_free(t.r.pipe);
