@@ -132,7 +132,7 @@ def test_upload_file_name_with_traversal_is_ignored(stack, tmp_path):
     before = stack.current()
     evil = tmp_path / "evil.csv"
     evil.write_text("id,name,platform\nZ1,Zed,Instagram\n")
-    status, _, body = stack.curl("/upload", extra=["-F", "influencers=@%s;filename=../../../../tmp/roi-evil.csv" % evil])
+    status, _, body = stack.curl("/upload", extra=["-F", "influencers=@%s;filename=../../../../tmp/roi-evil.csv" % evil])  # attack input, not a path read
     assert status == 303, body
     assert not os.path.exists("/tmp/roi-evil.csv")
     cur = stack.current()

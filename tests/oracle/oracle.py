@@ -1,6 +1,6 @@
 """oracle.py: independent Python reference implementation of SPEC sections 2-5.
 
-Written from /work/shared/SPEC.md only (not from the C code), to serve as a
+Written from the product spec (SPEC sections 2-5) only (not from the C code), to serve as a
 test oracle. Standard library only.
 
 API

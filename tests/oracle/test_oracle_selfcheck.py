@@ -1,6 +1,6 @@
 """test_oracle_selfcheck.py: checks of the Python oracle itself.
 
-Run: /usr/bin/python3 -m pytest -q /work/main/tests/oracle
+Run: /usr/bin/python3 -m pytest -q tests/oracle
 """
 
 import os
@@ -13,7 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import messy   # noqa: E402
 import oracle  # noqa: E402
 
-EXTERNAL = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data", "external-sample"))
+EXTERNAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "external-sample")
 
 
 def _write(d, name, text, bom=False):
