@@ -44,10 +44,11 @@ ASN := build/asan
 
 all: build
 
-# Installs the Debian packages that are missing; silent when all are there.
+# Installs the Debian packages that are missing; silent when all are there (one dpkg-query for all).
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	@installed=" $$(dpkg-query -W -f='$${db:Status-Abbrev}$${Package} ' $(DEB_PACKAGES) 2>/dev/null | sed 's/ii */+/g') "; \
+	missing=""; for p in $(DEB_PACKAGES); do \
+		case "$$installed" in *"+$$p "*) ;; *) missing="$$missing $$p" ;; esac; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
