@@ -117,6 +117,7 @@ unit: asan
 
 # Performance figures (not a test): make bench, or make bench SIZES="1M" for one size.
 bench: deps build
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="python3-pandas"
 	@/usr/bin/python3 tests/bench/bench.py $(SIZES)
 
 # Installs for a real server (see README, Deploying): PREFIX, DESTDIR, SYSCONFDIR, LISTEN, MAX_BODY.

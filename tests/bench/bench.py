@@ -49,6 +49,21 @@ def timed(args):
     return secs, int(out.stderr.strip().splitlines()[-1].split()[1])
 
 
+PANDAS = """
+import sys, time, pandas
+t0 = time.perf_counter()
+for f in sys.argv[1:]:
+    pandas.read_csv(f, dtype=str, keep_default_na=False)
+print(time.perf_counter() - t0)
+"""
+
+
+def pandas_secs(files):
+    """Seconds pandas.read_csv takes to read the same files (text cells, no validation), or None."""
+    out = subprocess.run(["/usr/bin/python3", "-c", PANDAS] + files, capture_output=True, text=True)
+    return float(out.stdout) if out.returncode == 0 else None
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -117,7 +132,7 @@ def server_ms(stack, paths, repeat):
         for p in paths:
             stack.get(p + ("&" if "?" in p else "?") + "run=%d-%f" % (i, time.time()))
     lines = stack.log("dashboard").splitlines()[before:]
-    return [float(m) for m in re.findall(r" GET / 200 \d+ bytes ([0-9.]+) ms", "\n".join(lines))]
+    return [float(m) for m in re.findall(r"method=GET path=\"/\" status=200 bytes=\d+ ms=([0-9.]+)", "\n".join(lines))]
 
 
 def wrk(url, headers, seconds=10):
@@ -164,7 +179,10 @@ def main():
     for size in sizes:
         d = data(size)
         mb = csv_bytes(d) / 1e6
-        base = statistics.median(timed([os.path.join(WORK, "csvparse")] + [os.path.join(d, f) for f in os.listdir(d) if f.endswith(".csv")])[0] for _ in range(3))
+        files = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".csv")]
+        base = statistics.median(timed([os.path.join(WORK, "csvparse")] + files)[0] for _ in range(3))
+        pandas = [pandas_secs(files) for _ in range(3)]
+        pandas = statistics.median(pandas) if None not in pandas else None
         runs = []
         for _ in range(3):
             up = tempfile.mkdtemp(prefix="roi-up-")
@@ -182,9 +200,11 @@ def main():
             ms = sorted(server_ms(stack, paths, 5))
             med, p99 = statistics.median(ms), ms[min(len(ms) - 1, int(len(ms) * 0.99))]
             scaling.append((size, mb, secs, med))
+            versus_pandas = ("pandas.read_csv of the same files %.0f MB/s (import %.2f x pandas); " % (mb / pandas, pandas / secs)
+                             if pandas else "pandas not available; ")
             rows.append(("import %s (%.0f MB of CSV)" % (size, mb), "%.0f MB/s" % (mb / secs),
-                         "libcsv alone %.0f MB/s; ratio %.2f; peak memory %.0f MB; dataset.bin %.0f MB (%.2f of the CSVs)"
-                         % (mb / base, base / secs, peak, bin_mb, bin_mb / mb)))
+                         "%slibcsv alone %.0f MB/s; peak memory %.0f MB; dataset.bin %.0f MB (%.2f of the CSVs)"
+                         % (versus_pandas, mb / base, peak, bin_mb, bin_mb / mb)))
             rows.append(("dashboard %s, server time, %d URLs x 5" % (size, len(paths)), "median %.1f ms, p99 %.1f ms" % (med, p99), ""))
             if size == "1M" or len(sizes) == 1:
                 with open(os.path.join(WORK, "page.html"), "wb") as f:
