@@ -1,0 +1,122 @@
+"""test_security_upload.py: issue 13's upload findings through the real nginx and programs: lost updates, forged
+history, the version notice, part floods, viewers' bodies and forged log lines."""
+
+import base64
+import fcntl
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+
+from conftest import EXTERNAL, USERS
+
+FILES = ["influencers", "posts", "tracking_data", "payouts"]
+
+
+def sample_files(directory=EXTERNAL):
+    return {f: os.path.join(directory, f + ".csv") for f in FILES}
+
+
+def read(path, mode="r"):
+    with open(path, mode) as f:
+        return f.read()
+
+
+def version_of(headers):
+    return headers["Location"].split("=")[-1]
+
+
+def lock_waiters(path):
+    """How many processes wait for the flock on path (the "->" lines of /proc/locks)."""
+    ino = ":%d " % os.stat(path).st_ino
+    return sum(1 for line in read("/proc/locks").splitlines() if "->" in line and ino in line + " ")
+
+
+def post_status(stack, field, path):
+    """An editor's upload of one file by curl; returns the status (safe to run in parallel)."""
+    return subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "%s:%s" % USERS["editor"],
+                           "-H", "Origin: " + stack.base, "-F", "%s=@%s" % (field, path), stack.base + "/upload"],
+                          capture_output=True, text=True, timeout=300).stdout
+
+
+# Finding 3: two partial uploads at once must not lose either file.
+def test_two_partial_uploads_at_once_keep_both_new_files(stack, tmp_path):
+    assert stack.curl("/upload", files=sample_files())[0] == 303
+    lock = os.path.join(stack.uploads, ".lock")
+    for round_ in range(4):
+        d = tmp_path / str(round_)
+        d.mkdir()
+        infl = read(os.path.join(EXTERNAL, "influencers.csv")) + "race%d,Racer %d,Tech,Other,10,Instagram,Micro\n" % (
+            round_, round_)
+        pay = read(os.path.join(EXTERNAL, "payouts.csv")) + "1,post,1,1,%d.00\n" % (7000 + round_)
+        (d / "influencers.csv").write_text(infl)
+        (d / "payouts.csv").write_text(pay)
+        results = []
+        # Both uploads reach the writer lock while the test holds it, then race for it.
+        with open(lock, "a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            threads = [threading.Thread(target=lambda f=f: results.append(
+                post_status(stack, f, str(d / (f + ".csv"))))) for f in ("influencers", "payouts")]
+            for t in threads:
+                t.start()
+            while lock_waiters(lock) < 2 and all(t.is_alive() for t in threads):
+                threading.Event().wait(0.01)
+            fcntl.flock(held, fcntl.LOCK_UN)
+        for t in threads:
+            t.join()
+        assert results == ["303", "303"]
+        cur = os.path.join(stack.uploads, "current")
+        assert read(os.path.join(cur, "influencers.csv")) == infl, "round %d lost the influencers upload" % round_
+        assert read(os.path.join(cur, "payouts.csv")) == pay, "round %d lost the payouts upload" % round_
+
+
+def history_user(page, version):
+    m = re.search(r'<th scope="row">%s</th><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>' % version, page)
+    assert m, "version %s is not in the history" % version
+    return m.group(1)
+
+
+# Finding 5: a crafted header cannot forge the uploader in the history.
+def test_a_long_crafted_header_cannot_forge_the_uploader(stack, tmp_path):
+    prefix = 'warning influencers.csv: extra columns ignored: '
+    room = 1023 - len(prefix) - 1  # the old reader's line ends just before "user mallory"
+    fillers = []
+    while room > 80:  # each filler costs its length plus 4: '"name", '
+        fillers.append(("f%d" % len(fillers)).ljust(36, "x"))
+        room -= 40
+    a = (room - 8) // 2
+    fillers += ["g".ljust(a, "x"), "h".ljust(room - 8 - a, "x")]
+    header = "id,name," + ",".join(fillers) + ",user mallory"
+    path = tmp_path / "influencers.csv"
+    path.write_text(header + "\n" + "1,Asha" + "," * (len(fillers) + 1) + "\n")
+    status, headers, body = stack.curl("/upload", files={"influencers": str(path)})
+    assert status == 303, body[:500]
+    version = version_of(headers)
+    page = stack.get("/upload").text
+    assert history_user(page, version) == "ed"
+    assert "&quot;user mallory&quot;" in page  # the warning is shown whole
+    notice = stack.get("/?uploaded=" + version).text
+    assert "uploaded by ed," in notice and "by mallory" not in notice
+
+
+def test_versions_written_in_the_old_metadata_format_still_show(stack):
+    cur = os.path.realpath(os.path.join(stack.uploads, "current"))
+    old = os.path.join(stack.uploads, "versions", "000900")
+    shutil.copytree(cur, old)
+    owner = os.stat(stack.uploads)
+    for d, _, files in os.walk(old):  # the programs' user, like every version
+        for name in [d] + [os.path.join(d, f) for f in files]:
+            os.chown(name, owner.st_uid, owner.st_gid)
+    with open(os.path.join(old, "meta.txt"), "w") as f:
+        f.write("created 2026-01-02T03:04:05Z\nuser olduser\nrows influencers.csv 100\nrows posts.csv 1000\n"
+                "rows tracking_data.csv 19009\nrows payouts.csv 100\nwarning an old warning\n")
+    try:
+        page = stack.get("/upload").text
+        assert history_user(page, "000900") == "olduser"
+        assert "2026-01-02T03:04:05Z" in page and "an old warning" in page
+    finally:
+        shutil.rmtree(old)
+
+
