@@ -12,31 +12,14 @@
 #include "import.h"
 #include "multipart.h"
 #include "pages.h"
+#include "role.h"
 #include "view.h"
 
 #define HISTORY_MAX 200
 
-/* True when REMOTE_USER is listed in the editors' password file. */
-static int is_editor(const struct request *r)
-{
-	const char *file = getenv("EDITORS_FILE");
-	if (!file || !r->user || !*r->user)
-		return 0;
-	FILE *fp = fopen(file, "r");
-	if (!fp)
-		return 0;
-	char line[1024];
-	size_t n = strlen(r->user);
-	int found = 0;
-	while (!found && fgets(line, sizeof(line), fp))
-		found = strncmp(line, r->user, n) == 0 && line[n] == ':';
-	fclose(fp);
-	return found;
-}
-
 static enum app_status need_editor(struct request *r)
 {
-	if (is_editor(r))
+	if (role_is_editor(r->user))
 		return APP_OK;
 	app_set_reason(r, "Only editors may upload data or switch versions. Ask an administrator to make you an editor.");
 	return APP_FORBIDDEN;

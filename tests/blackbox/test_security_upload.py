@@ -120,3 +120,21 @@ def test_versions_written_in_the_old_metadata_format_still_show(stack):
         shutil.rmtree(old)
 
 
+# Finding 6: the notice names the current version only, and its uploader only to editors.
+def test_the_version_notice_is_true_and_names_the_uploader_to_editors_only(stack):
+    status, headers, _ = stack.curl("/upload", files=sample_files())
+    old = version_of(headers)
+    status, headers, _ = stack.curl("/upload", files=sample_files())
+    new = version_of(headers)
+    assert stack.current() == "versions/" + new
+    for user in ("editor", "viewer"):
+        for what in ("activated", "uploaded"):
+            page = stack.get("/?%s=%s" % (what, old), user=user).text
+            assert "Version %s is now active" % old not in page and "is now active" not in page
+    editor = stack.get("/?uploaded=" + new).text
+    assert "Version %s is now active" % new in editor and "uploaded by ed" in editor and "Warning:" in editor
+    viewer = stack.get("/?uploaded=" + new, user="viewer").text
+    assert "Version %s is now active" % new in viewer
+    assert "by ed" not in viewer and "Warning:" not in viewer and "extra columns" not in viewer
+
+
