@@ -180,7 +180,9 @@ enum app_status page_upload_post(struct request *r)
 	int mp = multipart_read(app_param(r, "CONTENT_TYPE"), body, dir, &form, err, sizeof(err));
 	if (mp < 0) {
 		drop_incoming(dir, &form);
-		return mp == -1 ? form_page(r, 422, NULL, NULL, err) : storage_failure(r, form.store_errno, err);
+		if (mp == -2)
+			return storage_failure(r, form.store_errno, err);
+		return form_page(r, mp == -3 ? 413 : 422, NULL, NULL, err);
 	}
 	if (form.nfiles == 0) {
 		drop_incoming(dir, &form);

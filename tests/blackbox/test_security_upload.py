@@ -138,3 +138,25 @@ def test_the_version_notice_is_true_and_names_the_uploader_to_editors_only(stack
     assert "by ed" not in viewer and "Warning:" not in viewer and "extra columns" not in viewer
 
 
+def rss_kb(pid):
+    m = re.search(r"^VmRSS:\s+(\d+) kB", read("/proc/%d/status" % pid), re.M)
+    return int(m.group(1))
+
+
+# Finding 7: a flood of form parts is refused by count, and the workers stay small.
+def test_a_flood_of_empty_parts_is_refused_without_growing_the_worker(stack, tmp_path):
+    boundary = "fl00d"
+    part = '--%s\r\nContent-Disposition: form-data; name="x"\r\n\r\n\r\n' % boundary
+    body = tmp_path / "body"
+    body.write_bytes((part * 100_000 + "--%s--\r\n" % boundary).encode())
+    _, workers = stack.pids("upload")
+    before = {p: rss_kb(p) for p in workers}
+    for _ in range(len(workers)):  # one request per worker, whichever takes it
+        status, _, page = stack.curl("/upload", extra=["-H", "Content-Type: multipart/form-data; boundary=" + boundary,
+                                                       "--data-binary", "@" + str(body)])
+        assert status == 413, page[:300]
+        assert "more than 32 parts" in page
+    growth = {p: rss_kb(p) - before[p] for p in workers}
+    assert all(g < 64 * 1024 for g in growth.values()), growth
+
+
