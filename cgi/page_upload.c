@@ -117,6 +117,16 @@ static enum app_status form_page(struct request *r, int status, const struct rep
 	return APP_OK;
 }
 
+/* nginx's auth_request before it reads an upload's body: 204 for an editor,
+ * 403 for anyone else (nginx then shows the refusal of the page asked for). */
+enum app_status page_upload_role(struct request *r)
+{
+	enum app_status st = need_editor(r);
+	if (st == APP_OK)
+		app_begin(r, 204, "text/plain; charset=utf-8", NULL);
+	return st;
+}
+
 enum app_status page_upload_form(struct request *r)
 {
 	enum app_status st = need_editor(r);

@@ -160,3 +160,53 @@ def test_a_flood_of_empty_parts_is_refused_without_growing_the_worker(stack, tmp
     assert all(g < 64 * 1024 for g in growth.values()), growth
 
 
+# Finding 8: a viewer's upload is refused before nginx stores its body.
+def test_a_viewers_upload_is_refused_before_its_body_is_read(stack):
+    auth = base64.b64encode(("%s:%s" % USERS["viewer"]).encode()).decode()
+    head = ("POST /upload HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nOrigin: %s\r\nAuthorization: Basic %s\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: %d\r\n\r\n"
+            % (stack.port, stack.base, auth, 100 << 20)).encode()
+    body_dir = os.path.join(stack.rundir, "tmp", "body")
+    with socket.create_connection(("127.0.0.1", stack.port), timeout=20) as s:
+        s.sendall(head + b"x" * 65536)  # the rest of the 100 MB never comes
+        reply = s.recv(65536)  # before the fix nginx waits for the body: no answer, a timeout here
+        assert reply.startswith(b"HTTP/1.1 403"), reply[:200]
+        assert not (os.path.isdir(body_dir) and os.listdir(body_dir)), "nginx stored the viewer's body"
+    status, _, page = stack.curl("/upload", files=sample_files(), user="viewer")
+    assert status == 403 and "Only editors" in page
+
+
+def raw_status(stack, path, headers):
+    """Sends a GET with the headers byte for byte and reads until nginx closes the connection, which it does
+    after its log line is written. Returns the status."""
+    lines = "".join("%s: %s\r\n" % kv for kv in headers.items())
+    req = "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n%sConnection: close\r\n\r\n" % (path, stack.port, lines)
+    reply = b""
+    with socket.create_connection(("127.0.0.1", stack.port), timeout=30) as s:
+        s.sendall(req.encode("latin-1"))
+        while chunk := s.recv(65536):
+            reply += chunk
+    return int(reply.split(b" ", 2)[1])
+
+
+# Finding 9: no request puts a raw newline or escape byte into a log.
+def test_control_bytes_in_a_login_or_header_forge_no_log_line(stack):
+    logs = os.path.join(stack.rundir, "logs")
+    names = ["error.log", "access.log", "dashboard.log", "upload.log", "export.log"]
+    before = {n: os.path.getsize(os.path.join(logs, n)) for n in names}
+    forged = [
+        {"Authorization": "Basic " + base64.b64encode(b"a\nFAKE LINE one:x").decode()},
+        {"Authorization": "Basic " + base64.b64encode(b"a\x1b[31mFAKE:x").decode()},
+        {"Authorization": "Basic " + base64.b64encode(b"ed:wrong").decode(), "Referer": "http://x/\x1b[2JFAKE"},
+        {"Authorization": "Basic " + base64.b64encode(b"nobody:x").decode(), "User-Agent": "\x1bFAKE"},
+    ]
+    for headers in forged:
+        for path in ("/", "/upload", "/export/summary.csv"):
+            assert raw_status(stack, path, headers) in (400, 401), (headers, path)
+    for n in names:
+        with open(os.path.join(logs, n), "rb") as f:
+            f.seek(before[n])
+            new = f.read()
+        assert b"\x1b" not in new, n
+        for line in new.split(b"\n")[:-1]:  # every line is one of the log's own
+            assert re.match(rb"\d{4}/\d\d/\d\d \d\d:|127\.0\.0\.1 - |time=", line), (n, line)
