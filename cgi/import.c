@@ -10,23 +10,13 @@
 int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
 	       char version[STORE_VERSION_MAX], char *err, size_t errsz)
 {
-	char carried[DSF__MAX][4096];
-	const char *path[DSF__MAX];
-	char cur[STORE_VERSION_MAX];
-	int have_cur = store_current(uploads, cur) == 0;
-	for (int f = 0; f < DSF__MAX; f++) {
-		path[f] = src[f];
-		if (!path[f] && have_cur &&
-		    store_file_path(uploads, cur, (enum ds_file)f, carried[f], sizeof(carried[f])) == 0)
-			path[f] = carried[f];
-	}
-	struct store_stage st;
-	if (store_stage_begin(&st, uploads, path, err, errsz) < 0) {
+	struct store_stage st; /* carries the files missing from src over, under the writer lock */
+	if (store_stage_begin(&st, uploads, src, err, errsz) < 0) {
 		errno = st.err_no;
 		return -2;
 	}
 	struct dataset *ds;
-	if (dataset_read(path, &ds, rep) < 0) {
+	if (dataset_read(st.src, &ds, rep) < 0) {
 		store_stage_abandon(&st);
 		return -1;
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -139,6 +140,39 @@ static int complete_body(const char *content_type, const char *body_path)
 	return memmem(tail, got, want, strlen(want)) != NULL;
 }
 
+/* Counts the parts of the body before GMime builds them: the delimiters
+ * "--boundary" in the file, stopping past max + 1 (the closing one). Returns
+ * 1 when there are at most max parts (or the boundary is unknown: GMime
+ * then refuses the body), 0 when there are more. */
+static int parts_within(const char *content_type, const char *body_path, int max)
+{
+	GMimeContentType *ct = g_mime_content_type_parse(NULL, content_type);
+	const char *boundary = ct ? g_mime_content_type_get_parameter(ct, "boundary") : NULL;
+	char delim[256];
+	int n = boundary ? snprintf(delim, sizeof(delim), "--%s", boundary) : -1;
+	if (ct)
+		g_object_unref(ct);
+	int fd = open(body_path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (n <= 2 || (size_t)n >= sizeof(delim) || fd < 0 || fstat(fd, &st) < 0 || st.st_size == 0) {
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	const char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return 1;
+	int count = 0;
+	for (const char *p = map, *end = map + st.st_size; count <= max + 1 && p < end; p += n, count++) {
+		p = memmem(p, (size_t)(end - p), delim, (size_t)n);
+		if (!p)
+			break;
+	}
+	munmap((void *)map, (size_t)st.st_size);
+	return count <= max + 1;
+}
+
 int multipart_read(const char *content_type, const char *body_path, const char *dest_dir, struct form *out,
 		   char *err, size_t errsz)
 {
@@ -153,6 +187,11 @@ int multipart_read(const char *content_type, const char *body_path, const char *
 		return -1;
 	}
 	init_once();
+	if (!parts_within(content_type, body_path, MULTIPART_MAX_PARTS)) {
+		snprintf(err, errsz, "the upload has more than %d parts; the form sends at most four files",
+			 MULTIPART_MAX_PARTS);
+		return -3;
+	}
 	GMimeStream *stream = entity_stream(content_type, body_path, header, sizeof(header));
 	if (!stream) {
 		snprintf(err, errsz, "the request body could not be read");

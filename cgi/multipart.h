@@ -19,12 +19,18 @@ struct form {
 	int store_errno;  /* why a file could not be written (multipart_read gave -2) */
 };
 
+/* More parts than this are refused before they are parsed: each costs the
+ * parser memory, and the form has four file fields. */
+#define MULTIPART_MAX_PARTS 32
+
 /* Parses the body stored in body_path (its Content-Type header value in
  * content_type) and writes each file part, decoded, to dest_dir under the
  * dataset name of its field. Parts without a file chosen are skipped; text
  * fields are ignored. Returns 0; -1 with a message for the user in err
- * (not multipart, broken, unknown or repeated file field); or -2 when a file
- * could not be written (the server's fault: out->store_errno says why). */
+ * (not multipart, broken, unknown or repeated file field); -2 when a file
+ * could not be written (the server's fault: out->store_errno says why); or
+ * -3 with a message in err when the body has more than MULTIPART_MAX_PARTS
+ * parts. */
 int multipart_read(const char *content_type, const char *body_path, const char *dest_dir, struct form *out,
 		   char *err, size_t errsz);
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "pages.h"
+#include "role.h"
 #include "store.h"
 #include "view.h"
 #include "view_panels.h"
@@ -19,8 +20,9 @@ static void top_lists(struct tpl_dict *d, struct request *r, const struct metric
 	view_table(d, "BOTTOM", "Bottom 10 influencers by ROAS (spend > 0)", m, rows, n, f);
 }
 
-/* After an upload or a rollback the dashboard names the version now active. */
-static void notice(struct tpl_dict *d, struct request *r)
+/* After an upload or a rollback the dashboard names the version now active,
+ * when it is the one shown; who uploaded it and its warnings are for editors. */
+static void notice(struct tpl_dict *d, struct request *r, const char *shown)
 {
 	const char *what = "uploaded";
 	const char *v = filter_form_value(r->arena, r->query, what);
@@ -29,14 +31,16 @@ static void notice(struct tpl_dict *d, struct request *r)
 		v = filter_form_value(r->arena, r->query, "activated");
 	}
 	struct store_info info;
-	if (!v || store_info(r->cfg->uploads, v, &info) < 0)
+	if (!v || strcmp(v, shown) != 0 || store_info(r->cfg->uploads, v, &info) < 0)
 		return;
 	struct tpl_dict *n = tpl_section(d, "NOTICE");
 	tpl_set(n, "NOTICE_VERSION", info.version);
 	tpl_set(n, "NOTICE_WHAT", what);
-	tpl_set(n, "NOTICE_USER", info.user);
 	tpl_setf(n, "NOTICE_ROWS", "%ld influencers, %ld posts, %ld tracking rows, %ld payouts", info.rows[0],
 		 info.rows[1], info.rows[2], info.rows[3]);
+	if (!role_is_editor(r->user))
+		return;
+	tpl_set(tpl_section(n, "NOTICE_BY"), "NOTICE_USER", info.user);
 	for (char *w = info.warnings, *nl; (nl = strchr(w, '\n')) != NULL; w = nl + 1) {
 		*nl = '\0';
 		tpl_set(tpl_section(n, "NOTICE_WARNING"), "TEXT", w);
@@ -55,7 +59,7 @@ enum app_status page_dashboard(struct request *r)
 	if (!d)
 		return APP_INTERNAL;
 	view_layout(d, r, v, &f, "Influencer ROI");
-	notice(d, r);
+	notice(d, r, v->version);
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
 	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
 	st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);

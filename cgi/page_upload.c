@@ -12,31 +12,14 @@
 #include "import.h"
 #include "multipart.h"
 #include "pages.h"
+#include "role.h"
 #include "view.h"
 
 #define HISTORY_MAX 200
 
-/* True when REMOTE_USER is listed in the editors' password file. */
-static int is_editor(const struct request *r)
-{
-	const char *file = getenv("EDITORS_FILE");
-	if (!file || !r->user || !*r->user)
-		return 0;
-	FILE *fp = fopen(file, "r");
-	if (!fp)
-		return 0;
-	char line[1024];
-	size_t n = strlen(r->user);
-	int found = 0;
-	while (!found && fgets(line, sizeof(line), fp))
-		found = strncmp(line, r->user, n) == 0 && line[n] == ':';
-	fclose(fp);
-	return found;
-}
-
 static enum app_status need_editor(struct request *r)
 {
-	if (is_editor(r))
+	if (role_is_editor(r->user))
 		return APP_OK;
 	app_set_reason(r, "Only editors may upload data or switch versions. Ask an administrator to make you an editor.");
 	return APP_FORBIDDEN;
@@ -134,6 +117,16 @@ static enum app_status form_page(struct request *r, int status, const struct rep
 	return APP_OK;
 }
 
+/* nginx's auth_request before it reads an upload's body: 204 for an editor,
+ * 403 for anyone else (nginx then shows the refusal of the page asked for). */
+enum app_status page_upload_role(struct request *r)
+{
+	enum app_status st = need_editor(r);
+	if (st == APP_OK)
+		app_begin(r, 204, "text/plain; charset=utf-8", NULL);
+	return st;
+}
+
 enum app_status page_upload_form(struct request *r)
 {
 	enum app_status st = need_editor(r);
@@ -197,7 +190,9 @@ enum app_status page_upload_post(struct request *r)
 	int mp = multipart_read(app_param(r, "CONTENT_TYPE"), body, dir, &form, err, sizeof(err));
 	if (mp < 0) {
 		drop_incoming(dir, &form);
-		return mp == -1 ? form_page(r, 422, NULL, NULL, err) : storage_failure(r, form.store_errno, err);
+		if (mp == -2)
+			return storage_failure(r, form.store_errno, err);
+		return form_page(r, mp == -3 ? 413 : 422, NULL, NULL, err);
 	}
 	if (form.nfiles == 0) {
 		drop_incoming(dir, &form);

@@ -92,6 +92,25 @@ static int copy_file(const char *uploads, const char *src, const char *dst)
 
 static long last_version(const char *uploads);
 
+/* Writes one "key value" line of meta.txt with the value escaped, so that
+ * no value can end its line or start another: backslash as \\, newline as
+ * \n, other control bytes as \xNN (storeread.c reads them back). */
+static void meta_line(FILE *fp, const char *key, const char *v, size_t n)
+{
+	fprintf(fp, "%s ", key);
+	for (const unsigned char *p = (const unsigned char *)v; p < (const unsigned char *)v + n; p++) {
+		if (*p == '\\')
+			fputs("\\\\", fp);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\x%02x", *p);
+		else
+			fputc(*p, fp);
+	}
+	fputc('\n', fp);
+}
+
 static int write_meta(const char *dir, const struct store_meta *meta)
 {
 	char path[4096];
@@ -106,14 +125,16 @@ static int write_meta(const char *dir, const struct store_meta *meta)
 	char when[32];
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(fp, "created %s\nuser %s\n", when, meta->user && *meta->user ? meta->user : "unknown");
+	const char *user = meta->user && *meta->user ? meta->user : "unknown";
+	fprintf(fp, "%s\ncreated %s\n", STORE_META_FORMAT, when);
+	meta_line(fp, "user", user, strlen(user));
 	for (int f = 0; f < DSF__MAX; f++)
 		fprintf(fp, "rows %s %ld\n", ds_file_name[f], meta->rows[f]);
 	const char *w = meta->warnings ? meta->warnings : "";
 	while (*w) {
 		const char *nl = strchr(w, '\n');
 		size_t n = nl ? (size_t)(nl - w) : strlen(w);
-		fprintf(fp, "warning %.*s\n", (int)n, w);
+		meta_line(fp, "warning", w, n);
 		w += n + (nl ? 1 : 0);
 	}
 	int rc = fflush(fp) == 0 && fsync(fileno(fp)) == 0 ? 0 : -1;
@@ -220,8 +241,14 @@ int store_stage_begin(struct store_stage *st, const char *uploads, const char *c
 		st->lock = -1;
 		return -1;
 	}
-	for (int f = 0; f < DSF__MAX; f++)
+	char cur[STORE_VERSION_MAX];
+	int have_cur = store_current(uploads, cur) == 0; /* under the lock: no writer can change it now */
+	for (int f = 0; f < DSF__MAX; f++) {
 		st->src[f] = src[f];
+		if (!src[f] && have_cur &&
+		    store_file_path(uploads, cur, (enum ds_file)f, st->carried[f], sizeof(st->carried[f])) == 0)
+			st->src[f] = st->carried[f];
+	}
 	if (pthread_create(&st->copier, NULL, copy_sources, st) != 0)
 		copy_sources(st); /* no thread: copy here */
 	else

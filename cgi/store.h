@@ -37,7 +37,8 @@ struct store_meta {
  * thread, while the caller validates and compiles them. */
 struct store_stage {
 	char uploads[4096], staging[4096];
-	const char *src[DSF__MAX];
+	const char *src[DSF__MAX];     /* the files of the new version: the caller's, or carried over */
+	char carried[DSF__MAX][4096];  /* paths of the files carried over from the current version */
 	int lock;
 	pthread_t copier;
 	int copying;
@@ -45,8 +46,11 @@ struct store_stage {
 	int err_no;          /* the cause when begin or commit failed */
 };
 
-/* Takes the writer lock, creates the staging directory and starts copying.
- * Returns 0, or -1 with a reason in err (nothing held then). */
+/* Takes the writer lock, then reads the current version: each NULL in src
+ * is carried over from it (st->src has the files of the new version), so a
+ * carried file is never older than the last version published. Creates the
+ * staging directory and starts copying. Returns 0, or -1 with a reason in
+ * err (nothing held then). */
 int store_stage_begin(struct store_stage *st, const char *uploads, const char *const src[DSF__MAX],
 		      char *err, size_t errsz);
 /* Finishes the copies, writes meta->compile as dataset.bin and the
@@ -65,6 +69,10 @@ int store_clean_staging(const char *uploads);
 /* Makes an existing version current again (rollback), under the writer
  * lock. Returns 0, or -1 with a reason in err. */
 int store_activate(const char *uploads, const char *version, char *err, size_t errsz);
+
+/* The first line of meta.txt since values are escaped (store.c); a file
+ * without it is of the first format, whose values are taken as they are. */
+#define STORE_META_FORMAT "format 2"
 
 /* What meta.txt of a version says. */
 struct store_info {

@@ -1,4 +1,5 @@
 /* storeread.c: reading the version store: the current version, the list of versions, their metadata and files. */
+#define _GNU_SOURCE
 #include "store.h"
 
 #include <dirent.h>
@@ -41,9 +42,32 @@ int store_valid_name(const char *name)
 	return 1;
 }
 
+/* Copies the value v of a meta.txt line into out (size outsz, shortened to
+ * fit), undoing store.c's escapes when escaped is set. Returns its length. */
+static size_t meta_value(const char *v, int escaped, char *out, size_t outsz)
+{
+	size_t o = 0;
+	while (*v && o + 1 < outsz) {
+		char c = *v++;
+		if (escaped && c == '\\' && *v == 'n') {
+			c = '\n';
+			v++;
+		} else if (escaped && c == '\\' && *v == 'x' && v[1] && v[2]) {
+			char hex[3] = { v[1], v[2], '\0' };
+			c = (char)strtol(hex, NULL, 16);
+			v += 3;
+		} else if (escaped && c == '\\' && *v) {
+			c = *v++;
+		}
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
 int store_info(const char *uploads, const char *version, struct store_info *out)
 {
-	char path[4096], line[1024];
+	char path[4096];
 	memset(out, 0, sizeof(*out));
 	if (!store_valid_name(version) ||
 	    snprintf(path, sizeof(path), "%s/versions/%s/meta.txt", uploads, version) >= (int)sizeof(path))
@@ -52,13 +76,18 @@ int store_info(const char *uploads, const char *version, struct store_info *out)
 	if (!fp)
 		return -1;
 	snprintf(out->version, sizeof(out->version), "%s", version);
-	size_t wlen = 0;
-	while (fgets(line, sizeof(line), fp)) {
+	size_t wlen = 0, cap = 0;
+	char *line = NULL;
+	int escaped = 0, first = 1;
+	while (getline(&line, &cap, fp) >= 0) { /* whole lines, however long */
 		line[strcspn(line, "\n")] = '\0';
+		if (first && strcmp(line, STORE_META_FORMAT) == 0)
+			escaped = 1;
+		first = 0;
 		if (strncmp(line, "created ", 8) == 0) {
-			snprintf(out->created, sizeof(out->created), "%.31s", line + 8);
-		} else if (strncmp(line, "user ", 5) == 0) {
-			snprintf(out->user, sizeof(out->user), "%.127s", line + 5);
+			meta_value(line + 8, escaped, out->created, sizeof(out->created));
+		} else if (strncmp(line, "user ", 5) == 0 && !out->user[0]) {
+			meta_value(line + 5, escaped, out->user, sizeof(out->user));
 		} else if (strncmp(line, "rows ", 5) == 0) {
 			for (int f = 0; f < DSF__MAX; f++) {
 				size_t k = strlen(ds_file_name[f]);
@@ -67,11 +96,19 @@ int store_info(const char *uploads, const char *version, struct store_info *out)
 			}
 		} else if (strncmp(line, "warning ", 8) == 0) {
 			out->nwarnings++;
-			int n = snprintf(out->warnings + wlen, sizeof(out->warnings) - wlen, "%s\n", line + 8);
-			if (n > 0 && wlen + (size_t)n < sizeof(out->warnings))
-				wlen += (size_t)n;
+			if (wlen + 2 < sizeof(out->warnings)) {
+				/* a newline inside a value stays out of the list's separators */
+				size_t n = meta_value(line + 8, escaped, out->warnings + wlen, sizeof(out->warnings) - wlen - 1);
+				for (size_t i = 0; i < n; i++)
+					if (out->warnings[wlen + i] == '\n')
+						out->warnings[wlen + i] = ' ';
+				wlen += n;
+				out->warnings[wlen++] = '\n';
+				out->warnings[wlen] = '\0';
+			}
 		}
 	}
+	free(line);
 	fclose(fp);
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate. */
+/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate, nginx's role check. */
 #include <stdlib.h>
 
 #include "pages.h"
@@ -8,6 +8,7 @@ static const struct app_page pages[] = {
 	{ "/upload", "GET", page_upload_form },
 	{ "/upload", "POST", page_upload_post },
 	{ "/upload/activate", "POST", page_upload_activate },
+	{ "/upload/role", "GET", page_upload_role },
 };
 
 int main(void)

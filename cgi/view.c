@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "role.h"
 #include "val.h"
 
 enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v)
@@ -19,7 +20,19 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
 		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
 		return APP_UNAVAILABLE;
 	}
-	if (app_not_modified(r, (*v)->version, r->query))
+	/* The notice after an upload names the uploader to editors only, so
+	 * their page is another page: another ETag, another cache entry. */
+	const char *q = r->query;
+	if ((strstr(q, "uploaded=") || strstr(q, "activated=")) && role_is_editor(r->user)) {
+		size_t n = strlen(q);
+		char *qe = arena_alloc(r->arena, n + sizeof("&editor"));
+		if (!qe)
+			return APP_INTERNAL;
+		memcpy(qe, q, n);
+		memcpy(qe + n, "&editor", sizeof("&editor"));
+		q = qe;
+	}
+	if (app_not_modified(r, (*v)->version, q))
 		return APP_DONE;
 	return APP_OK;
 }

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEADER}}
 <h1>Influencer ROI</h1>
-{{#NOTICE}}<section class="notice" role="status"><p><strong>Version {{NOTICE_VERSION}} is now active</strong> ({{NOTICE_WHAT}} by {{NOTICE_USER}}, {{NOTICE_ROWS}}).</p>{{#NOTICE_WARNING}}<p class="warning">Warning: {{TEXT}}</p>{{/NOTICE_WARNING}}</section>{{/NOTICE}}
+{{#NOTICE}}<section class="notice" role="status"><p><strong>Version {{NOTICE_VERSION}} is now active</strong> ({{NOTICE_WHAT}}{{#NOTICE_BY}} by {{NOTICE_USER}}{{/NOTICE_BY}}, {{NOTICE_ROWS}}).</p>{{#NOTICE_WARNING}}<p class="warning">Warning: {{TEXT}}</p>{{/NOTICE_WARNING}}</section>{{/NOTICE}}
 {{>FILTERS}}
 {{#EMPTY}}<p class="notice">No influencer matches these filters. Remove a filter above to see figures.</p>{{/EMPTY}}
 {{>KPIS}}

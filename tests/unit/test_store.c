@@ -308,6 +308,42 @@ static void test_clean_staging(void **state)
 	assert_int_equal(store_clean_staging(x->uploads), 0);
 }
 
+/* A user name or warning with newlines, backslashes and control bytes is
+ * read back as written and cannot add a record to meta.txt. */
+static void test_meta_values_cannot_split(void **state)
+{
+	struct fx *x = *state;
+	char ver[STORE_VERSION_MAX], err[256];
+	struct report rep;
+	const char *src[DSF__MAX] = { x->src[0], x->src[1], x->src[2], x->src[3] };
+	report_init(&rep);
+	report_warn(&rep, "a \\n\x1b\"warning\" of %d bytes", 2000);
+	const char *user = "ed\nuser mallory\\";
+	assert_int_equal(import_run(x->uploads, src, user, &rep, ver, err, sizeof(err)), 0);
+	report_free(&rep);
+	struct store_info info;
+	assert_int_equal(store_info(x->uploads, ver, &info), 0);
+	assert_string_equal(info.user, user);
+	assert_int_equal(info.nwarnings, 1);
+	assert_string_equal(info.warnings, "a \\n\x1b\"warning\" of 2000 bytes\n");
+	char path[4096];
+	upath(x, path, "/versions/000001/meta.txt");
+	char *meta = tu_read_file(path);
+	assert_non_null(meta);
+	assert_null(strstr(meta, "\nuser mallory"));
+	free(meta);
+	/* the first format, without escapes, is still read */
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("created 2026-01-02T03:04:05Z\nuser old\\name\nrows posts.csv 7\nwarning w1\n", fp);
+	fclose(fp);
+	assert_int_equal(store_info(x->uploads, "000001", &info), 0);
+	assert_string_equal(info.user, "old\\name");
+	assert_string_equal(info.created, "2026-01-02T03:04:05Z");
+	assert_int_equal(info.rows[DSF_POSTS], 7);
+	assert_string_equal(info.warnings, "w1\n");
+}
+
 static void test_file_path(void **state)
 {
 	(void)state;
@@ -332,6 +368,7 @@ int main(void)
 		T(test_versions_keeps_the_newest),
 		T(test_prune_keeps_newest_and_current),
 		T(test_clean_staging),
+		T(test_meta_values_cannot_split),
 		cmocka_unit_test(test_file_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
