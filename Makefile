@@ -104,9 +104,11 @@ adduser:
 	@sh nginx/users.sh "$(ROLE)" "$(NAME)"
 
 # Validate a directory of CSVs and activate it as a new version.
+import: export DATES := $(DATES)
+import: export MAP := $(MAP)
 import: deps build
 	@test -n "$(DIR)" || { echo "usage: make import DIR=path/to/csv-folder" >&2; exit 2; }
-	$(REL)/import $(UPLOADS) $(DIR)
+	@$(REL)/import $${DATES:+--dates "$$DATES"} $${MAP:+--map "$$MAP"} $(UPLOADS) $(DIR)
 
 test: deps build asan
 	@sh tests/run_all.sh

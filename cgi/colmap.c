@@ -225,15 +225,6 @@ int colmap_parse(struct colmap *cm, const char *spec, char *err, size_t errsz)
 	return 0;
 }
 
-void colmap_describe(const struct colmap *cm, const int use[DSF__MAX], struct buf *out)
-{
-	for (int f = 0; f < DSF__MAX; f++)
-		for (int c = 0; use[f] && c < schema[f].ncols; c++)
-			if (cm->map[f][c][0])
-				buf_printf(out, "%s: column %s read from \"%s\" (column mapping)\n", ds_file_name[f],
-					   schema[f].col[c].name, cm->map[f][c]);
-}
-
 int colmap_save(const char *dir, const struct colmap *cm)
 {
 	char path[4200];

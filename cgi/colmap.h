@@ -40,10 +40,6 @@ int colmap_parse(struct colmap *cm, const char *spec, char *err, size_t errsz);
  * column, a header too long or holding a line break). */
 int colmap_set(struct colmap *cm, enum ds_file f, const char *column, const char *header, char *err, size_t errsz);
 
-/* Appends one line per mapped column of the files whose use[] is set:
- * "tracking_data.csv: column date read from \"Txn Date\" (mapped at import)". */
-void colmap_describe(const struct colmap *cm, const int use[DSF__MAX], struct buf *out);
-
 /* A version remembers how its files were read (READ_NAME in its directory),
  * so that a file carried over into a later version, or a version rebuilt
  * from its CSVs, is read the same way. colmap_save writes the settings of

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "colmap.h"
 #include "filter.h"
 #include "import.h"
 #include "multipart.h"
@@ -208,7 +209,11 @@ enum app_status page_upload_post(struct request *r)
 		src[f] = form.file[f].present ? form.file[f].path : NULL;
 	struct report rep;
 	report_init(&rep);
-	int rc = import_run(r->cfg->uploads, src, r->user, &rep, version, err, sizeof(err));
+	struct colmap how;
+	memset(&how, 0, sizeof(how));
+	for (int f = 0; f < DSF__MAX; f++)
+		how.month_first[f] = (unsigned char)form.month_first;
+	int rc = import_run_with(r->cfg->uploads, src, &how, r->user, &rep, version, err, sizeof(err));
 	int why = errno;
 	drop_incoming(dir, &form);
 	if (rc == 0) {

@@ -24,6 +24,8 @@
   <label>posts.csv <input type="file" name="posts" accept=".csv,text/csv"></label>
   <label>tracking_data.csv <input type="file" name="tracking_data" accept=".csv,text/csv"></label>
   <label>payouts.csv <input type="file" name="payouts" accept=".csv,text/csv"></label>
+  <p class="hint">Dates may be written 2025-06-17, 2025/06/17, or day first as 17-06-2025, 17/06/2025 or 17.06.2025 (a time after the date is ignored).</p>
+  <label class="check"><input type="checkbox" name="dates" value="mdy"> Dates are month first (06/17/2025 is 17 June)</label>
   <p><button type="submit">Upload and activate</button></p>
 </form>
 </section>
