@@ -29,8 +29,8 @@ LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm -pthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
-LIB_SRC := buf arena val csvread csvpipe owner strpool report schema colmap dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit storeread compiled cube pdf pdfdraw page_report respcache page_upload page_export page_health
+LIB_SRC := buf arena val csvread csvpipe owner strpool report schema colmap held dataset store import fmt filter metrics \
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart upmap exportkit storeread compiled cube pdf pdfdraw page_report respcache page_upload page_export page_health
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
