@@ -4,6 +4,8 @@ import os
 import re
 import subprocess
 
+import html5lib
+
 import messy
 import oracle
 from conftest import TOP, summary
@@ -53,6 +55,8 @@ def test_mapping_finishes_the_upload_without_sending_the_files_again(stack, tmp_
     assert '<option value="Txn Date">Txn Date</option>' in page
     assert '<option value="Amount Paid">Amount Paid</option>' in page
     assert "still read month first" in page
+    html5lib.HTMLParser(strict=True).parse(page)  # raises on any parse error
+    assert len(re.findall(r"<label>[^<]*<select ", page)) == page.count("<select ") == 2  # each select labelled
     token = token_of(page)
     assert held_dirs(stack) == [".held-" + token]
     if before:
