@@ -228,6 +228,12 @@ int colmap_parse(struct colmap *cm, const char *spec, char *err, size_t errsz)
 int colmap_save(const char *dir, const struct colmap *cm)
 {
 	char path[4200];
+	int any = 0;
+	for (int f = 0; f < DSF__MAX; f++)
+		for (int c = 0; c < schema[f].ncols; c++)
+			any |= cm->month_first[f] || cm->map[f][c][0];
+	if (!any)
+		return 0; /* the defaults: no file */
 	snprintf(path, sizeof(path), "%s/%s", dir, COLMAP_FILE);
 	FILE *fp = fopen(path, "w");
 	if (!fp)

@@ -45,7 +45,8 @@ int colmap_set(struct colmap *cm, enum ds_file f, const char *column, const char
  * from its CSVs, is read the same way. colmap_save writes the settings of
  * the files whose use[] is set; colmap_load adds the settings of the files
  * whose use[] is set from a version directory (a missing file is the
- * default). Both return 0 or -1 with errno. */
+ * default; colmap_save writes none for the defaults). Both return 0 or -1
+ * with errno. */
 #define COLMAP_FILE "read.txt"
 int colmap_save(const char *dir, const struct colmap *cm);
 int colmap_load(const char *dir, const int use[DSF__MAX], struct colmap *cm);
