@@ -152,7 +152,19 @@ enum held_status held_open(const char *uploads, const char *token, const char *u
 	}
 	if (!user || strcmp(user, out->user) != 0)
 		return HELD_NOT_YOURS;
+	char used[4410];
+	snprintf(used, sizeof(used), "%s.used", meta);
+	if (rename(meta, used) < 0) /* a second click of the button while the first is being served */
+		return HELD_GONE;
 	return HELD_OK;
+}
+
+void held_release(const struct held *h)
+{
+	char meta[4400], used[4410];
+	snprintf(meta, sizeof(meta), "%s/" HELD_META, h->dir);
+	snprintf(used, sizeof(used), "%s.used", meta);
+	rename(used, meta);
 }
 
 void held_drop(const struct held *h)

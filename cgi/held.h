@@ -30,10 +30,14 @@ enum held_status { HELD_OK, HELD_GONE, HELD_EXPIRED, HELD_NOT_YOURS };
  * were). */
 int held_keep(const char *uploads, const char *user, int month_first, const struct form *form, struct held *out);
 
-/* Finds the held upload of token for user. HELD_EXPIRED removes it first;
- * HELD_NOT_YOURS leaves it to its owner; HELD_GONE for an unknown or
- * malformed token. */
+/* Finds the held upload of token for user and claims it: until it is
+ * released or dropped, another request for it finds it gone. HELD_EXPIRED
+ * removes it first; HELD_NOT_YOURS leaves it to its owner; HELD_GONE for an
+ * unknown, malformed or claimed token. */
 enum held_status held_open(const char *uploads, const char *token, const char *user, struct held *out);
+
+/* Gives a claimed held upload back (its mapping is still incomplete). */
+void held_release(const struct held *h);
 
 /* Removes a held upload (after use). */
 void held_drop(const struct held *h);

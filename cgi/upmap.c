@@ -106,6 +106,7 @@ enum app_status page_upload_map(struct request *r)
 		snprintf(form.file[f].filename, sizeof(form.file[f].filename), "%s", h.filename[f]);
 	}
 	if (read_choices(r, body, &h, &how, err, sizeof(err)) < 0) {
+		held_release(&h);
 		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
 		return APP_BAD_REQUEST;
 	}
@@ -114,7 +115,9 @@ enum app_status page_upload_map(struct request *r)
 	int rc = import_run_with(r->cfg->uploads, src, &how, r->user, &rep, version, err, sizeof(err));
 	int why = errno;
 	int again = rc == -1 && upmap_offer(&rep, &form); /* still a column to choose: keep the files */
-	if (!again)
+	if (again)
+		held_release(&h);
+	else
 		held_drop(&h);
 	page_upload_result(r, rc, why, version, err, &rep, &form, again ? &h : NULL);
 	report_free(&rep);

@@ -105,6 +105,13 @@ def test_held_files_expire_after_an_hour_and_go_at_the_next_start(stack, tmp_pat
     token = token_of(page)
     held = os.path.join(stack.uploads, ".held-" + token)
     assert sorted(os.listdir(held)) == ["held.txt", "influencers.csv", "payouts.csv", "posts.csv", "tracking_data.csv"]
+    # while one request uses the files (held.txt is renamed as its claim), a second click finds them gone
+    os.rename(os.path.join(held, "held.txt"), os.path.join(held, "held.txt.used"))
+    assert stack.curl("/upload/map", fields={"token": token, "posts.date": "Posted On"})[0] == 410
+    os.rename(os.path.join(held, "held.txt.used"), os.path.join(held, "held.txt"))
+    # a header that is not the file's is refused, and the files stay for another try
+    status, _, page = stack.curl("/upload/map", fields={"token": token, "posts.date": "Nope"})
+    assert status == 422 and token_of(page) == token and "does not have" in page
     old = os.stat(os.path.join(held, "held.txt")).st_mtime - 3601
     os.utime(os.path.join(held, "held.txt"), (old, old))
     status, _, page = stack.curl("/upload/map", fields={"token": token, "posts.date": "Posted On"})
