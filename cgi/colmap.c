@@ -10,15 +10,30 @@
 
 #include "val.h"
 
+/* Bytes of the blank (space, tab, no-break space as spreadsheets write it)
+ * at h[i], or 0. */
+static size_t blank_at(const char *h, size_t n, size_t i)
+{
+	if (h[i] == ' ' || h[i] == '\t')
+		return 1;
+	return i + 1 < n && (unsigned char)h[i] == 0xC2 && (unsigned char)h[i + 1] == 0xA0 ? 2 : 0;
+}
+
 size_t colmap_norm(const char *h, size_t n, char *out, size_t outsz)
 {
-	size_t o = 0;
-	val_trim(&h, &n);
+	size_t o = 0, k;
+	while (n && (k = blank_at(h, n, 0)) > 0) {
+		h += k;
+		n -= k;
+	}
+	while (n && (blank_at(h, n, n - 1) || (n >= 2 && blank_at(h, n, n - 2) == 2)))
+		n -= blank_at(h, n, n - 1) ? 1 : 2;
 	for (size_t i = 0; i < n; i++) {
 		char c = h[i];
-		if (c == ' ' || c == '\t' || c == '-') {
-			while (i + 1 < n && (h[i + 1] == ' ' || h[i + 1] == '\t' || h[i + 1] == '-'))
-				i++;
+		if ((k = blank_at(h, n, i)) > 0 || c == '-') {
+			i += k ? k - 1 : 0;
+			while (i + 1 < n && ((k = blank_at(h, n, i + 1)) > 0 || h[i + 1] == '-'))
+				i += k ? k : 1;
 			c = '_';
 		} else if (c >= 'A' && c <= 'Z') {
 			c = (char)(c - 'A' + 'a');

@@ -67,8 +67,9 @@ _BASIS = {"post": "post", "per_post": "post", "order": "order", "per_order": "or
 
 
 def norm_header(name):
-    """SPEC 2: case-insensitive, trimmed, runs of spaces and hyphens as one underscore."""
-    return re.sub(r"[ \t-]+", "_", name.strip(" \t").lower())
+    """SPEC 2: case-insensitive, trimmed, runs of spaces and hyphens as one
+    underscore (a no-break space, as spreadsheets write it, is a space)."""
+    return re.sub("[ \t\u00a0-]+", "_", name.strip(" \t\u00a0").lower())
 
 
 def norm_id(text):

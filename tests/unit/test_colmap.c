@@ -32,6 +32,8 @@ static void test_norm(void **state)
 		{ "follower-count", "follower_count" }, { "Follower - Count", "follower_count" },
 		{ "POST\tDATE", "post_date" }, { "user  id", "user_id" }, { "already_ok", "already_ok" },
 		{ "-x-", "_x_" }, { "", "" }, { "Rev\xc3\xa9nue", "rev\xc3\xa9nue" },
+		{ "\xc2\xa0Influencer\xc2\xa0ID\xc2\xa0", "influencer_id" }, { "User \xc2\xa0- ID", "user_id" },
+		{ "\xc2\xa0", "" }, { " \t ", "" }, { "a\xc2", "a\xc2" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		size_t n = colmap_norm(cases[i][0], strlen(cases[i][0]), out, sizeof(out));
