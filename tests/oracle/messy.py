@@ -84,7 +84,7 @@ SHEET_HEADERS = {
                         "category": ("Category",), "gender": ("Gender",),
                         "follower_count": ("Follower Count", "Followers", "follower-count", "FOLLOWER  COUNT"),
                         "platform": ("Platform",)},
-    "posts.csv": {"influencer_id": ("Influencer ID", "Influencer-ID"), "platform": ("Platform",),
+    "posts.csv": {"influencer_id": ("Influencer ID", "Influencer-ID", "Influencer\u00a0ID"), "platform": ("Platform",),
                   "date": ("Post Date", "Date", "post-date"), "url": ("Post URL", "URL", "post_url"),
                   "caption": ("Caption",), "reach": ("Reach",), "likes": ("Likes",),
                   "comments": ("Comments",)},
