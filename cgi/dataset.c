@@ -174,7 +174,8 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		report_error(g->rep, g->file, row->line, d->name, NULL, 0, "out of memory");
 		return -1;
 	}
-	if (e != VAL_OK && e != VAL_NEGATIVE && !d->value_required && d->kind != KIND_ID) {
+	int order = e == VAL_MONTH_FIRST || e == VAL_DAY_FIRST; /* the wrong date order: always an error */
+	if (e != VAL_OK && e != VAL_NEGATIVE && !order && !d->value_required && d->kind != KIND_ID) {
 		/* Not one of the spec's errors: an optional value that cannot be
 		 * read ("N/A" in reach) counts as empty, with a warning. */
 		int col = (int)(d - schema[g->file].col);
@@ -187,7 +188,7 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		out->date = DS_NO_DATE;
 		return 0;
 	}
-	if (e == VAL_MONTH_FIRST || e == VAL_DAY_FIRST) {
+	if (order) {
 		report_error(g->rep, g->file, row->line, d->name, s, n, "%s", val_err_text[e]);
 		return -1;
 	}

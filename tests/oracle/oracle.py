@@ -324,7 +324,10 @@ def _read_file(path, fname, errors, warnings, month_first=False, mapping=None):
                 # An unparsable value in an optional column is not one of
                 # the spec's errors: it reads as empty, with a warning.
                 # Negative numbers stay errors (the spec lists them).
-                if not required and kind not in ("id", "tid") and "negative" not in str(e):
+                # So are dates that read only in the other order (the
+                # month-first choice is wrong for the file).
+                if not required and kind not in ("id", "tid") and "negative" not in str(e) \
+                        and "only makes sense" not in str(e):
                     row[canon] = _DEFAULTS.get(kind, "")
                     warnings.append("%s: line %d: %s %r read as empty (%s)" % (fname, line, canon, raw, e))
                 else:

@@ -198,6 +198,14 @@ static void test_month_first(void **state)
 	e = &r.file[DSF_TRACKING].kept[0];
 	assert_contains(e->reason, "only makes sense month first");
 	report_free(&r);
+	/* in an optional column too: the date order, not the value, is wrong */
+	report_init(&r);
+	assert_int_equal(tu_dataset("id,name\nA,Asha\n", "influencer_id,date\n", "influencer_id,date,revenue\n",
+				    "influencer_id,total_payout,date\nA,5,06/17/2025\nA,5,TBD\n", &ds, &r), -1);
+	assert_int_equal(r.file[DSF_PAYOUTS].nerrors, 1);
+	assert_int_equal(r.file[DSF_PAYOUTS].kept[0].line, 2);
+	assert_contains(r.file[DSF_PAYOUTS].kept[0].reason, "only makes sense month first");
+	report_free(&r);
 }
 
 static void test_save_and_load(void **state)
