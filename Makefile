@@ -29,8 +29,8 @@ LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm -pthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
-LIB_SRC := buf arena val csvread csvpipe owner strpool report schema dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit storeread compiled cube pdf pdfdraw page_report respcache page_upload page_export page_health role
+LIB_SRC := buf arena val csvread csvpipe owner strpool report schema colmap held dataset store import fmt filter metrics \
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart upmap exportkit storeread compiled cube pdf pdfdraw page_report respcache page_upload page_export page_health role
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -105,9 +105,11 @@ adduser:
 	@sh nginx/users.sh "$(ROLE)" "$(NAME)"
 
 # Validate a directory of CSVs and activate it as a new version.
+import: export DATES := $(DATES)
+import: export MAP := $(MAP)
 import: deps build
 	@test -n "$(DIR)" || { echo "usage: make import DIR=path/to/csv-folder" >&2; exit 2; }
-	$(REL)/import $(UPLOADS) $(DIR)
+	@$(REL)/import $${DATES:+--dates "$$DATES"} $${MAP:+--map "$$MAP"} $(UPLOADS) $(DIR)
 
 test: deps build asan
 	@sh tests/run_all.sh

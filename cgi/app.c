@@ -32,6 +32,7 @@ static const char *status_text(int status)
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 410: return "Gone";
 	case 413: return "Payload Too Large";
 	case 422: return "Unprocessable Content";
 	case 503: return "Service Unavailable";

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "colmap.h"
 #include "csvread.h"
 #include "fmt.h"
 #include "schema.h"
@@ -41,6 +42,8 @@ struct ingest {
 	struct dataset *ds;
 	struct report *rep;
 	enum ds_file file;
+	const struct colmap *cm;      /* how to read the files, or NULL for the defaults */
+	int month_first;
 	int colpos[SCHEMA_MAX_COLS];  /* header position of each schema column, -1 absent */
 	size_t nheader;
 	int header_done;
@@ -74,50 +77,12 @@ static int grow_array(void **a, size_t *cap, size_t n, size_t elem)
 	return 0;
 }
 
-static int header_matches(const char *h, size_t n, const char *name)
-{
-	return name && strlen(name) == n && strncasecmp(h, name, n) == 0;
-}
-
-/* Maps header names to schema columns; warns about extra columns. */
+/* Maps header names to schema columns (colmap.c). */
 static void read_header(struct ingest *g, const struct csvread_row *row)
 {
-	const struct file_schema *fs = &schema[g->file];
-	struct buf extra;
-	buf_init(&extra, 4096);
-	for (int c = 0; c < fs->ncols; c++)
-		g->colpos[c] = -1;
 	g->nheader = row->nfields;
-	for (size_t i = 0; i < row->nfields; i++) {
-		const char *h = row->field[i];
-		size_t n = row->len[i];
-		val_trim(&h, &n);
-		int matched = 0;
-		for (int c = 0; c < fs->ncols && !matched; c++) {
-			if (header_matches(h, n, fs->col[c].name) || header_matches(h, n, fs->col[c].alias)) {
-				if (g->colpos[c] < 0)
-					g->colpos[c] = (int)i;
-				matched = 1;
-			}
-		}
-		if (!matched)
-			buf_printf(&extra, "%s\"%.*s\"", extra.len ? ", " : "", (int)(n > 40 ? 40 : n), h);
-	}
-	if (extra.len)
-		report_warn(g->rep, "%s: extra columns ignored: %s", ds_file_name[g->file], buf_str(&extra));
-	buf_free(&extra);
-	for (int c = 0; c < fs->ncols; c++) {
-		const struct col_def *d = &fs->col[c];
-		if (g->colpos[c] < 0 && d->column_required) {
-			if (d->alias)
-				report_error(g->rep, g->file, 1, d->name, NULL, 0,
-					     "missing required column \"%s\" (or \"%s\")", d->name, d->alias);
-			else
-				report_error(g->rep, g->file, 1, d->name, NULL, 0,
-					     "missing required column \"%s\"", d->name);
-			g->fatal = 1;
-		}
-	}
+	if (colmap_header(g->cm, g->file, row->field, row->len, row->nfields, g->colpos, g->rep) > 0)
+		g->fatal = 1;
 	if (g->file == DSF_TRACKING)
 		g->ds->has_brand_column = g->colpos[TC_BRAND] >= 0;
 }
@@ -136,6 +101,22 @@ static uint32_t intern(struct ingest *g, int col, const char *s, size_t n)
 	return id;
 }
 
+/* What a column expects, for a message. */
+static const char *expect(const struct ingest *g, const struct col_def *d)
+{
+	return d->kind == KIND_DATE && g->month_first ? schema_date_mdy : kind_expect[d->kind];
+}
+
+/* post, order, per_post, per_order in any case, spaces and hyphens read
+ * as underscores ("Per Post", "per-order"); BASIS_NONE otherwise. */
+static int basis_of(const char *t, size_t tn)
+{
+	char b[16];
+	size_t n = colmap_norm(t, tn, b, sizeof(b));
+	const char *w = n > 4 && memcmp(b, "per_", 4) == 0 ? b + 4 : b;
+	return strcmp(w, "post") == 0 ? BASIS_POST : strcmp(w, "order") == 0 ? BASIS_ORDER : BASIS_NONE;
+}
+
 /* Parses one cell by kind. Returns 0, or -1 after reporting the error. */
 static int parse_cell(struct ingest *g, const struct csvread_row *row, const struct col_def *d,
 		      int pos, struct cell *out)
@@ -151,7 +132,7 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 	out->present = tn > 0;
 	if (!out->present && d->value_required) {
 		report_error(g->rep, g->file, row->line, d->name, s, n, "required value is empty; expected %s",
-			     kind_expect[d->kind]);
+			     expect(g, d));
 		return -1;
 	}
 	switch (d->kind) {
@@ -179,26 +160,22 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		break;
 	case KIND_DATE:
 		out->date = DS_NO_DATE;
-		e = out->present ? val_date(s, n, &out->date) : VAL_OK;
+		e = out->present ? val_date_in(s, n, g->month_first, &out->date) : VAL_OK;
 		break;
 	case KIND_BASIS:
 		out->num = BASIS_NONE;
 		if (!out->present)
 			break;
-		if ((tn == 4 && strncasecmp(t, "post", 4) == 0) || (tn == 8 && strncasecmp(t, "per_post", 8) == 0))
-			out->num = BASIS_POST;
-		else if ((tn == 5 && strncasecmp(t, "order", 5) == 0) ||
-			 (tn == 9 && strncasecmp(t, "per_order", 9) == 0))
-			out->num = BASIS_ORDER;
-		else
-			e = VAL_SYNTAX;
+		out->num = basis_of(t, tn);
+		e = out->num == BASIS_NONE ? VAL_SYNTAX : VAL_OK;
 		break;
 	}
 	if (out->str == UINT32_MAX) {
 		report_error(g->rep, g->file, row->line, d->name, NULL, 0, "out of memory");
 		return -1;
 	}
-	if (e != VAL_OK && e != VAL_NEGATIVE && !d->value_required && d->kind != KIND_ID) {
+	int order = e == VAL_MONTH_FIRST || e == VAL_DAY_FIRST; /* the wrong date order: always an error */
+	if (e != VAL_OK && e != VAL_NEGATIVE && !order && !d->value_required && d->kind != KIND_ID) {
 		/* Not one of the spec's errors: an optional value that cannot be
 		 * read ("N/A" in reach) counts as empty, with a warning. */
 		int col = (int)(d - schema[g->file].col);
@@ -211,9 +188,12 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		out->date = DS_NO_DATE;
 		return 0;
 	}
+	if (order) {
+		report_error(g->rep, g->file, row->line, d->name, s, n, "%s", val_err_text[e]);
+		return -1;
+	}
 	if (e != VAL_OK) {
-		report_error(g->rep, g->file, row->line, d->name, s, n, "%s; expected %s", val_err_text[e],
-			     kind_expect[d->kind]);
+		report_error(g->rep, g->file, row->line, d->name, s, n, "%s; expected %s", val_err_text[e], expect(g, d));
 		return -1;
 	}
 	return 0;
@@ -514,7 +494,7 @@ static void warn_file(struct ingest *g)
 			report_warn(g->rep, "%s: %ld values in column %s could not be read and count as empty "
 				    "(first on line %ld: \"%s\"; expected %s)", fname, g->unread[col],
 				    schema[g->file].col[col].name, g->unread_line[col], g->unread_value[col],
-				    kind_expect[schema[g->file].col[col].kind]);
+				    expect(g, &schema[g->file].col[col]));
 }
 
 /* Reads one file into the dataset; errors and warnings go to the report. */
@@ -541,6 +521,12 @@ static void read_file(struct ingest *g, const char *path)
 
 int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct report *rep)
 {
+	return dataset_read_with(path, NULL, out, rep);
+}
+
+int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm, struct dataset **out,
+		      struct report *rep)
+{
 	struct dataset *ds = calloc(1, sizeof(*ds));
 	*out = NULL;
 	if (!ds || strpool_init(&ds->pool) < 0 || strpool_init(&ds->texts) < 0) {
@@ -555,7 +541,7 @@ int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct 
 	size_t nby_sid = 0;
 	for (int f = 0; f < DSF__MAX; f++) {
 		struct ingest g = { .ds = ds, .rep = rep, .file = (enum ds_file)f, .by_sid = by_sid,
-				    .nby_sid = nby_sid };
+				    .nby_sid = nby_sid, .cm = cm, .month_first = cm && cm->month_first[f] };
 		read_file(&g, path[f]);
 		by_sid = g.by_sid; /* only the influencers file adds to it */
 		nby_sid = g.nby_sid;

@@ -65,6 +65,12 @@ struct dataset {
  * the errors and *out is NULL. */
 int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct report *rep);
 
+struct colmap;
+/* dataset_read, with the files read as cm says (date order, the user's
+ * column mapping; NULL: the defaults). */
+int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm, struct dataset **out,
+		      struct report *rep);
+
 /* Frees a dataset (NULL is fine). */
 void dataset_free(struct dataset *ds);
 

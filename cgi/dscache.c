@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colmap.h"
 #include "compiled.h"
 #include "store.h"
 
@@ -74,8 +75,20 @@ static int rebuild(const char *uploads, const char *version, const char *bin, st
 	}
 	struct report rep;
 	struct dataset *ds;
+	struct colmap *cm = calloc(1, sizeof(*cm));
+	static const int all[DSF__MAX] = { 1, 1, 1, 1 };
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", path[0]);
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	if (!cm) {
+		snprintf(err, errsz, "out of memory reading version %s", version);
+		return -1;
+	}
+	colmap_load(dir, all, cm); /* read as the import read it */
 	report_init(&rep);
-	int rc = dataset_read(p, &ds, &rep);
+	int rc = dataset_read_with(p, cm, &ds, &rep);
+	free(cm);
 	if (rc < 0) {
 		struct buf b;
 		buf_init(&b, 0);

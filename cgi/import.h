@@ -15,6 +15,14 @@
 int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
 	       char version[STORE_VERSION_MAX], char *err, size_t errsz);
 
+struct colmap;
+/* import_run, with the files sent (src[f] set) read as how says: dates
+ * month first, the user's column mapping (NULL: the defaults). Files carried
+ * over are read as they were when they came; how every file was read is
+ * kept with the version (colmap_save) and the choices appear in its
+ * warnings. */
+int import_run_with(const char *uploads, const char *const src[DSF__MAX], const struct colmap *how,
+		    const char *user, struct report *rep, char version[STORE_VERSION_MAX], char *err, size_t errsz);
 
 /* Applies the retention setting KEEP_VERSIONS (keep the newest N versions
  * and the current one; unset or 0 keeps all) after an activation. Returns

@@ -5,27 +5,44 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "colmap.h"
 #include "import.h"
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: import [--user NAME] UPLOADS_DIR SOURCE_DIR\n"
+	fprintf(stderr, "usage: import [--user NAME] [--dates dmy|mdy] [--map 'file.column=Header;...'] UPLOADS_DIR SOURCE_DIR\n"
 			"  Reads influencers.csv, posts.csv, tracking_data.csv and payouts.csv from\n"
 			"  SOURCE_DIR (files not there carry over from the current version), validates\n"
 			"  them and activates a new version in UPLOADS_DIR. Exit 0 when activated,\n"
-			"  1 when the files have errors (nothing changes), 2 on usage or storage errors.\n");
+			"  1 when the files have errors (nothing changes), 2 on usage or storage errors.\n"
+			"  --dates mdy reads 06/17/2025 month first (default dmy: day first);\n"
+			"  --map 'tracking_data.date=Txn Date' reads that header as that column.\n");
 }
 
 int main(int argc, char **argv)
 {
-	const char *user = getenv("USER");
+	const char *user = getenv("USER"), *dates = "", *map = "";
 	int i = 1;
-	if (i + 1 < argc && strcmp(argv[i], "--user") == 0) {
-		user = argv[i + 1];
-		i += 2;
+	for (; i + 1 < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+		if (strcmp(argv[i], "--user") == 0)
+			user = argv[i + 1];
+		else if (strcmp(argv[i], "--dates") == 0)
+			dates = argv[i + 1];
+		else if (strcmp(argv[i], "--map") == 0)
+			map = argv[i + 1];
+		else
+			break;
 	}
-	if (argc - i != 2) {
+	if (argc - i != 2 || (*dates && strcmp(dates, "mdy") != 0 && strcmp(dates, "dmy") != 0)) {
 		usage();
+		return 2;
+	}
+	static struct colmap how;
+	char maperr[256];
+	for (int f = 0; f < DSF__MAX; f++)
+		how.month_first[f] = strcmp(dates, "mdy") == 0;
+	if (colmap_parse(&how, map, maperr, sizeof(maperr)) < 0) {
+		fprintf(stderr, "import: %s\n", maperr);
 		return 2;
 	}
 	const char *uploads = argv[i], *dir = argv[i + 1];
@@ -51,7 +68,7 @@ int main(int argc, char **argv)
 	char version[STORE_VERSION_MAX], err[512];
 	report_init(&rep);
 	buf_init(&text, 0);
-	int rc = import_run(uploads, src, user, &rep, version, err, sizeof(err));
+	int rc = import_run_with(uploads, src, &how, user, &rep, version, err, sizeof(err));
 	if (rc == -1) {
 		report_format_errors(&rep, &text);
 		fprintf(stderr, "%simport: %ld errors; nothing was changed\n", buf_str(&text), report_error_count(&rep));

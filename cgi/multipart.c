@@ -71,6 +71,21 @@ static long long write_part(GMimePart *part, const char *path)
 	return n;
 }
 
+/* True when a text part's content is exactly value (short values only). */
+static int text_is(GMimePart *part, const char *value)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(part);
+	GMimeStream *mem = g_mime_stream_mem_new();
+	size_t n = strlen(value);
+	int same = 0;
+	if (content && g_mime_data_wrapper_write_to_stream(content, mem) == (ssize_t)n) {
+		GByteArray *a = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+		same = a && a->len == n && memcmp(a->data, value, n) == 0;
+	}
+	g_object_unref(mem);
+	return same;
+}
+
 /* Takes one part of the form; returns 0 or -1 with err set. */
 static int take_part(GMimeObject *obj, const char *dest_dir, struct form *out, char *err, size_t errsz)
 {
@@ -79,8 +94,11 @@ static int take_part(GMimeObject *obj, const char *dest_dir, struct form *out, c
 	const char *name = g_mime_object_get_content_disposition_parameter(obj, "name");
 	const char *filename = g_mime_part_get_filename(GMIME_PART(obj));
 	int f = field_index(name);
-	if (!filename) /* a text field: the form has none we need */
+	if (!filename) { /* a text field: only the date order is read */
+		if (name && strcmp(name, "dates") == 0)
+			out->month_first = text_is(GMIME_PART(obj), "mdy");
 		return 0;
+	}
 	if (f < 0) {
 		snprintf(err, errsz, "the form field \"%.40s\" is not one of influencers, posts, tracking_data, payouts",
 			 name ? name : "");

@@ -16,6 +16,7 @@ struct form_file {
 struct form {
 	struct form_file file[DSF__MAX];  /* by field name: influencers, posts, tracking_data, payouts */
 	int nfiles;
+	int month_first;  /* the field dates=mdy: "Dates are month first" */
 	int store_errno;  /* why a file could not be written (multipart_read gave -2) */
 };
 
@@ -26,7 +27,7 @@ struct form {
 /* Parses the body stored in body_path (its Content-Type header value in
  * content_type) and writes each file part, decoded, to dest_dir under the
  * dataset name of its field. Parts without a file chosen are skipped; text
- * fields are ignored. Returns 0; -1 with a message for the user in err
+ * fields other than dates are ignored. Returns 0; -1 with a message for the user in err
  * (not multipart, broken, unknown or repeated file field); -2 when a file
  * could not be written (the server's fault: out->store_errno says why); or
  * -3 with a message in err when the body has more than MULTIPART_MAX_PARTS

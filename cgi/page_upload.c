@@ -8,11 +8,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "colmap.h"
 #include "filter.h"
+#include "held.h"
 #include "import.h"
 #include "multipart.h"
 #include "pages.h"
 #include "role.h"
+#include "upmap.h"
 #include "view.h"
 
 #define HISTORY_MAX 200
@@ -78,6 +81,12 @@ static void history(struct tpl_dict *d, const struct request *r, int editor)
 static enum app_status form_page(struct request *r, int status, const struct report *rep, const struct form *form,
 				 const char *message)
 {
+	return page_upload_answer(r, status, rep, form, message, NULL);
+}
+
+enum app_status page_upload_answer(struct request *r, int status, const struct report *rep, const struct form *form,
+				   const char *message, const struct held *held)
+{
 	struct tpl_dict *d = tpl_new();
 	if (!d)
 		return APP_INTERNAL;
@@ -104,6 +113,8 @@ static enum app_status form_page(struct request *r, int status, const struct rep
 			tpl_set(e, "REASON", rf->kept[i].reason);
 		}
 	}
+	if (held)
+		upmap_fill(d, held, rep);
 	struct buf out;
 	buf_init(&out, 16 << 20);
 	int rc = tpl_expand("upload.tpl", d, &out);
@@ -171,6 +182,7 @@ enum app_status page_upload_post(struct request *r)
 	if (st != APP_OK)
 		return st;
 	store_clean_staging(r->cfg->uploads); /* what a killed upload left behind */
+	held_sweep(r->cfg->uploads, 0);
 	const char *body = app_param(r, "REQUEST_BODY_FILE");
 	char dir[4096], err[512], version[STORE_VERSION_MAX];
 	struct form form;
@@ -203,22 +215,44 @@ enum app_status page_upload_post(struct request *r)
 		src[f] = form.file[f].present ? form.file[f].path : NULL;
 	struct report rep;
 	report_init(&rep);
-	int rc = import_run(r->cfg->uploads, src, r->user, &rep, version, err, sizeof(err));
+	struct colmap how;
+	memset(&how, 0, sizeof(how));
+	for (int f = 0; f < DSF__MAX; f++)
+		how.month_first[f] = (unsigned char)form.month_first;
+	int rc = import_run_with(r->cfg->uploads, src, &how, r->user, &rep, version, err, sizeof(err));
 	int why = errno;
+	struct held held, *keep = NULL; /* files lacking a column: kept for the mapping step */
+	if (rc == -1 && upmap_offer(&rep, &form) &&
+	    held_keep(r->cfg->uploads, r->user, form.month_first, &form, &held) == 0)
+		keep = &held;
 	drop_incoming(dir, &form);
+	page_upload_result(r, rc, why, version, err, &rep, &form, keep);
+	report_free(&rep);
+	return APP_OK;
+}
+
+void page_upload_result(struct request *r, int rc, int why, const char *version, const char *err,
+			const struct report *rep, const struct form *form, const struct held *keep)
+{
 	if (rc == 0) {
 		app_log(r, "INFO", "version %s activated by %s", version, r->user ? r->user : "-");
 		int removed = import_retain(r->cfg->uploads);
 		if (removed > 0)
 			app_log(r, "INFO", "removed %d old versions (KEEP_VERSIONS)", removed);
 		redirect(r, "uploaded", version);
+	} else if (rc == -1 && keep) {
+		page_upload_answer(r, 422, rep, form, "Nothing was changed: some files lack a required column. Choose below "
+				   "which of their columns holds it, or fix the files and upload again.", keep);
 	} else if (rc == -1) {
-		form_page(r, 422, &rep, &form, "Nothing was changed: the files have errors. Fix them and upload again.");
+		form_page(r, 422, rep, form, "Nothing was changed: the files have errors. Fix them and upload again.");
 	} else {
 		storage_failure(r, why, err);
 	}
-	report_free(&rep);
-	return APP_OK;
+}
+
+enum app_status page_upload_editor(struct request *r)
+{
+	return need_editor(r);
 }
 
 enum app_status page_upload_activate(struct request *r)

@@ -24,6 +24,7 @@ struct report_file {
 	long nerrors;
 	int nkept;
 	struct report_error kept[REPORT_KEEP];
+	unsigned missing;   /* bit c: required schema column c is missing */
 };
 
 struct report {

@@ -10,7 +10,7 @@ enum col_kind { KIND_ID, KIND_TEXT, KIND_NOTE, KIND_COUNT, KIND_MONEY, KIND_SIGN
 
 struct col_def {
 	const char *name;
-	const char *alias;    /* another header name meaning the same, or NULL */
+	const char *alias[2]; /* header names read when the file lacks name, or NULL */
 	enum col_kind kind;
 	int column_required;  /* the header must have it */
 	int value_required;   /* every row must have a value */
@@ -32,7 +32,9 @@ struct file_schema {
 /* The schema of each file, indexed by enum ds_file. */
 extern const struct file_schema schema[DSF__MAX];
 
-/* What each kind expects, for error messages. */
+/* What each kind expects, for error messages; dates read month first
+ * expect schema_date_mdy instead. */
 extern const char *const kind_expect[];
+extern const char schema_date_mdy[];
 
 #endif

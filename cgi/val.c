@@ -13,6 +13,10 @@ const char *const val_err_text[VAL_ERR__MAX] = {
 	[VAL_FRACTION] = "must be a whole number",
 	[VAL_RANGE] = "too large",
 	[VAL_BAD_DATE] = "no such calendar date",
+	[VAL_MONTH_FIRST] = "only makes sense month first (MM/DD/YYYY): choose \"Dates are month first\" "
+			    "on the upload form (DATES=mdy for make import)",
+	[VAL_DAY_FIRST] = "only makes sense day first (DD/MM/YYYY), but the dates were declared month first: "
+			  "leave \"Dates are month first\" unchosen",
 };
 
 int32_t val_days_from_civil(int y, int m, int d)
@@ -244,6 +248,34 @@ enum val_err val_money(const char *s, size_t n, int allow_negative, int64_t *pai
 	return VAL_OK;
 }
 
+/* Checks a calendar date and turns it into a day number. */
+static enum val_err civil(int y, int m, int d, int32_t *days)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return VAL_BAD_DATE;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m == 2 && d == 29 && !leap)
+		return VAL_BAD_DATE;
+	*days = val_days_from_civil(y, m, d);
+	return VAL_OK;
+}
+
+/* Reads a run of 1 to max digits at s[*i]; -1 when there is none or it is
+ * longer. Stores the run's length in *len. */
+static int number_at(const char *s, size_t n, size_t *i, int max, size_t *len)
+{
+	size_t k = digit_run(s + *i, n - *i);
+	*len = k;
+	if (k == 0 || k > (size_t)max)
+		return -1;
+	int v = 0;
+	for (size_t j = 0; j < k; j++)
+		v = v * 10 + (s[*i + j] - '0');
+	*i += k;
+	return v;
+}
+
 /* Parses exactly "YYYY-MM-DD" at s (10 bytes available). */
 static enum val_err date10(const char *s, int32_t *days)
 {
@@ -258,24 +290,45 @@ static enum val_err date10(const char *s, int32_t *days)
 	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	int m = (s[5] - '0') * 10 + (s[6] - '0');
 	int d = (s[8] - '0') * 10 + (s[9] - '0');
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return VAL_BAD_DATE;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (m == 2 && d == 29 && !leap)
-		return VAL_BAD_DATE;
-	*days = val_days_from_civil(y, m, d);
-	return VAL_OK;
+	return civil(y, m, d, days);
 }
 
-enum val_err val_date(const char *s, size_t n, int32_t *days)
+enum val_err val_date_in(const char *s, size_t n, int month_first, int32_t *days)
 {
 	val_trim(&s, &n);
 	if (n == 0)
 		return VAL_EMPTY;
-	if (n < 10 || (n > 10 && s[10] != 'T' && s[10] != ' '))
+	if (n >= 10 && s[4] == '-' && s[7] == '-' && (n == 10 || s[10] == 'T' || s[10] == ' '))
+		return date10(s, days); /* the common case, first */
+	size_t i = 0, la, lb, lc;
+	int a = number_at(s, n, &i, 4, &la);
+	char sep = i < n ? s[i] : '\0';
+	if (a < 0 || (sep != '-' && sep != '/' && sep != '.'))
 		return VAL_SYNTAX;
-	return date10(s, days);
+	i++;
+	int b = number_at(s, n, &i, 2, &lb);
+	if (b < 0 || i >= n || s[i] != sep)
+		return VAL_SYNTAX;
+	i++;
+	int c = number_at(s, n, &i, 4, &lc);
+	if (c < 0 || (i < n && s[i] != ' ' && s[i] != 'T'))
+		return VAL_SYNTAX; /* whatever follows a space or T is a time, ignored */
+	if (la == 4 && lc <= 2 && sep != '.')
+		return civil(a, b, c, days); /* YYYY-MM-DD, YYYY/MM/DD */
+	if (la > 2 || lc != 4)
+		return VAL_SYNTAX;
+	/* DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY, or month first when asked */
+	int d = month_first ? b : a, m = month_first ? a : b;
+	enum val_err e = civil(c, m, d, days);
+	int32_t other;
+	if (e == VAL_BAD_DATE && m > 12 && civil(c, d, m, &other) == VAL_OK)
+		return month_first ? VAL_DAY_FIRST : VAL_MONTH_FIRST;
+	return e;
+}
+
+enum val_err val_date(const char *s, size_t n, int32_t *days)
+{
+	return val_date_in(s, n, 0, days);
 }
 
 enum val_err val_date_exact(const char *s, size_t n, int32_t *days)

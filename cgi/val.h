@@ -13,6 +13,8 @@ enum val_err {
 	VAL_FRACTION,  /* an integer with a non-zero fraction */
 	VAL_RANGE,     /* too large to store */
 	VAL_BAD_DATE,  /* well-formed but not a calendar date (2025-02-30) */
+	VAL_MONTH_FIRST, /* a day-first date that only reads month first (06/17/2025) */
+	VAL_DAY_FIRST, /* a month-first date that only reads day first (17/06/2025) */
 	VAL_ERR__MAX
 };
 
@@ -43,8 +45,15 @@ enum val_err val_count(const char *s, size_t n, int64_t *out);
  * and !allow_negative. */
 enum val_err val_money(const char *s, size_t n, int allow_negative, int64_t *paise);
 
-/* Date YYYY-MM-DD, optionally followed by 'T' or ' ' and a time that is
- * ignored. VAL_EMPTY when blank. */
+/* Date as the input files write it: YYYY-MM-DD or YYYY/MM/DD, or day first
+ * DD-MM-YYYY, DD/MM/YYYY or DD.MM.YYYY (month first instead when
+ * month_first is set); day and month may have one digit; a 'T' or ' ' and
+ * whatever follows (a time) is ignored. VAL_EMPTY when blank, VAL_BAD_DATE
+ * when no such day, VAL_MONTH_FIRST (VAL_DAY_FIRST) when only the other
+ * order gives a date. */
+enum val_err val_date_in(const char *s, size_t n, int month_first, int32_t *days);
+
+/* val_date_in, day first. */
 enum val_err val_date(const char *s, size_t n, int32_t *days);
 
 /* Date that is exactly YYYY-MM-DD (query parameters). */

@@ -16,6 +16,17 @@
 </div>
 </section>
 {{/FILE_ERRORS}}
+{{#MAPPING}}
+<section class="panel mapping" aria-labelledby="map-h">
+<h2 id="map-h">Choose the missing columns</h2>
+<form method="post" action="/upload/map" class="upload">
+  <p class="hint">Pick, for each missing column, the column of your file that holds it. The files you sent are kept on the server for an hour, for you only, so they need not be sent again{{#MONTH_FIRST}} (their dates are still read month first){{/MONTH_FIRST}}. The choice is recorded in the version's history.</p>
+  <input type="hidden" name="token" value="{{TOKEN}}">
+  {{#MAP_COLUMN}}<label>{{COLUMN}} of {{FILE}} <select name="{{FIELD}}" required><option value="">(choose a column)</option>{{#OPTION}}<option value="{{NAME}}">{{NAME}}</option>{{/OPTION}}</select></label>
+  {{/MAP_COLUMN}}<p><button type="submit">Finish the upload with these columns</button></p>
+</form>
+</section>
+{{/MAPPING}}
 <section class="panel" aria-labelledby="form-h">
 <h2 id="form-h">Upload a new version</h2>
 <form method="post" action="/upload" enctype="multipart/form-data" class="upload">
@@ -24,6 +35,8 @@
   <label>posts.csv <input type="file" name="posts" accept=".csv,text/csv"></label>
   <label>tracking_data.csv <input type="file" name="tracking_data" accept=".csv,text/csv"></label>
   <label>payouts.csv <input type="file" name="payouts" accept=".csv,text/csv"></label>
+  <p class="hint">Dates may be written 2025-06-17, 2025/06/17, or day first as 17-06-2025, 17/06/2025 or 17.06.2025 (a time after the date is ignored).</p>
+  <label class="check"><input type="checkbox" name="dates" value="mdy"> Dates are month first (06/17/2025 is 17 June)</label>
   <p><button type="submit">Upload and activate</button></p>
 </form>
 </section>

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "colmap.h"
 #include "compiled.h"
 #include "csvread.h"
 #include "cube.h"
@@ -134,10 +135,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = sep ? sep + strlen(SEP) : NULL;
 	}
 
+	/* The input's size also picks how it is read: dates month first, a
+	 * column mapping (tracking_data's date from a header "when"). */
+	static struct colmap cm;
+	char err[160];
+	memset(&cm, 0, sizeof(cm));
+	for (int f = 0; f < DSF__MAX; f++)
+		cm.month_first[f] = (size >> 2) & 1;
+	if ((size >> 3) & 1)
+		FU_CHECK(colmap_parse(&cm, "tracking_data.date=when", err, sizeof(err)) == 0);
 	struct report rep;
 	struct dataset *ds = NULL;
 	report_init(&rep);
-	int rc = dataset_read(path, &ds, &rep);
+	int rc = dataset_read_with(path, &cm, &ds, &rep);
 	FU_CHECK(rc == 0 ? ds != NULL && report_error_count(&rep) == 0 : ds == NULL && report_error_count(&rep) > 0);
 	if (rc == 0) {
 		FU_CHECK(cube_build(ds) == 0);

@@ -1,6 +1,6 @@
 """messy.py: deterministic generator of valid-but-messy and invalid datasets.
 
-write_messy(dirpath, seed, n_influencers=40, n_tracking=2000)
+write_messy(dirpath, seed, n_influencers=40, n_tracking=2000, style="plain")
     Writes influencers.csv, posts.csv, tracking_data.csv and payouts.csv that
     are VALID under SPEC section 2 but exercise every tolerance it grants:
     shuffled and re-cased/padded headers, aliases, extra columns, BOMs, CRLF,
@@ -9,7 +9,12 @@ write_messy(dirpath, seed, n_influencers=40, n_tracking=2000)
     unknown-influencer rows, returns, ₹/Rs./INR amounts with Indian or western
     grouping and 3+ decimals, dates with times, undated payouts, both bases.
     Returns a dict describing the choices made (e.g. whether a brand column
-    was written).
+    was written). style "sheet" writes files as spreadsheets export them:
+    Title Case headers with spaces or hyphens, the aliases of SPEC section 2,
+    day-first dates (17-06-2025, 1/4/2025, 17.06.2025), timestamps
+    ("2025-06-01 10:22:33.123456"), basis spelt "Per Post" or "per-order";
+    style "mdy" is the same with the day-first dates written month first
+    (06/17/2025), to be imported with the "dates are month first" choice.
 
 write_invalid(dirpath, kind) -> (file, line, column)
     Writes a dataset with exactly one error of the given kind (see KINDS) and
@@ -73,6 +78,28 @@ HEADERS = {
                     "total_payout": ("total_payout",), "date": ("date", "payout_date")},
 }
 
+# Spreadsheet spellings of each column (aliases included): style "sheet".
+SHEET_HEADERS = {
+    "influencers.csv": {"id": ("Influencer ID", "ID", "influencer-id"), "name": ("Name", "NAME"),
+                        "category": ("Category",), "gender": ("Gender",),
+                        "follower_count": ("Follower Count", "Followers", "follower-count", "FOLLOWER  COUNT"),
+                        "platform": ("Platform",)},
+    "posts.csv": {"influencer_id": ("Influencer ID", "Influencer-ID", "Influencer\u00a0ID"), "platform": ("Platform",),
+                  "date": ("Post Date", "Date", "post-date"), "url": ("Post URL", "URL", "post_url"),
+                  "caption": ("Caption",), "reach": ("Reach",), "likes": ("Likes",),
+                  "comments": ("Comments",)},
+    "tracking_data.csv": {"source": ("Source",), "brand": ("Brand",), "campaign": ("Campaign",),
+                          "influencer_id": ("Influencer ID", "influencer id"),
+                          "user_id": ("User ID", "User-Id"), "product": ("Product",),
+                          "date": ("Transaction Date", "Order Date", "Date", "transaction-date"),
+                          "orders": ("Orders",), "revenue": ("Revenue", "REVENUE")},
+    "payouts.csv": {"influencer_id": ("Influencer ID",), "basis": ("Basis",), "rate": ("Rate",),
+                    "orders": ("Orders",), "total_payout": ("Total Payout", "Total-Payout", "total payout"),
+                    "date": ("Payout Date", "Date", "payout-date")},
+}
+SHEET_BASIS = {"post": ("Per Post", "per-post", "PER POST", "Post", "per_post"),
+               "order": ("Per Order", "per-order", "ORDER", "Order", "per  order")}
+
 BAD_BYTE_MARK = "\x00BADBYTE\x00"
 
 
@@ -121,7 +148,9 @@ def _int(rng, value):
     return "%d.0" % value if r > 0.9 else str(value)
 
 
-def _date(rng, day):
+def _date(rng, day, style="plain"):
+    if style != "plain" and hasattr(day, "isoformat"):
+        return _sheet_date(rng, day, style == "mdy")
     r = rng.random()
     s = day.isoformat() if hasattr(day, "isoformat") else day
     if r < 0.15:
@@ -130,6 +159,32 @@ def _date(rng, day):
         return s + " %02d:%02d" % (rng.randrange(24), rng.randrange(60))
     if r < 0.3:
         return s + "T00:00:00+05:30"
+    return s
+
+
+def _sheet_date(rng, day, month_first):
+    """A date as spreadsheets and people in India (or the US) write it."""
+    first, second = (day.month, day.day) if month_first else (day.day, day.month)
+    r = rng.random()
+    if r < 0.15:
+        s = "%02d-%02d-%04d" % (first, second, day.year)
+    elif r < 0.3:
+        s = "%d/%d/%04d" % (first, second, day.year)
+    elif r < 0.4:
+        s = "%02d.%02d.%04d" % (first, second, day.year)
+    elif r < 0.5:
+        s = "%02d/%02d/%04d" % (first, second, day.year)
+    elif r < 0.6:
+        s = "%04d/%02d/%02d" % (day.year, day.month, day.day)
+    elif r < 0.7:
+        s = day.isoformat() + " %02d:%02d:%02d.%06d" % (rng.randrange(24), rng.randrange(60),
+                                                        rng.randrange(60), rng.randrange(10**6))
+    elif r < 0.8:
+        s = day.isoformat() + "T%02d:%02d:%02dZ" % (rng.randrange(24), rng.randrange(60), rng.randrange(60))
+    elif r < 0.9:
+        s = "%d-%d-%04d %02d:%02d" % (first, second, day.year, rng.randrange(24), rng.randrange(60))
+    else:
+        s = day.isoformat()
     return s
 
 
@@ -161,7 +216,7 @@ def _header_name(rng, name):
 # --------------------------------------------------------------------------
 # Building the logical tables (canonical column -> rendered text).
 
-def _build(rng, n_inf, n_track):
+def _build(rng, n_inf, n_track, style="plain"):
     """Return {file: {"cols": [(canon, header)], "rows": [dict]}}, info."""
     info = {"brand_column": rng.random() < 0.5}
     n_plain = max(n_inf - len(SPECIAL_IDS), 13)
@@ -208,7 +263,7 @@ def _build(rng, n_inf, n_track):
             "influencer_id": _ref(rng, iid) if iid else "",
             "user_id": "u-%08x" % rng.getrandbits(32),
             "product": rng.choice(PRODUCTS),
-            "date": _date(rng, _day(rng)),
+            "date": _date(rng, _day(rng), style),
             "orders": _int(rng, orders),
             "revenue": _money(rng, milli, allow_negative=True),
         })
@@ -220,7 +275,7 @@ def _build(rng, n_inf, n_track):
         posts.append({
             "influencer_id": _ref(rng, iid),
             "platform": rng.choice(PLATFORMS),
-            "date": _date(rng, _day(rng)),
+            "date": _date(rng, _day(rng), style),
             "url": "https://example.com/p?id=%d&x=\"q\"" % rng.randrange(10**6),
             "caption": rng.choice(CAPTIONS),
             "reach": _int(rng, reach),
@@ -242,13 +297,15 @@ def _build(rng, n_inf, n_track):
             total = max(total, 0) * 10 + (5 if rng.random() < 0.2 else 0)
             spelled = {"post": ("post", "Post", "PER_POST", "per_post"),
                        "order": ("order", "ORDER", "Per_Order", "per_order")}[basis]
+            if style != "plain":
+                spelled = SHEET_BASIS[basis]
             pays.append({
                 "influencer_id": _ref(rng, iid),
                 "basis": rng.choice(spelled),
                 "rate": _money(rng, rate_paise * 10),
                 "orders": _int(rng, orders),
                 "total_payout": _money(rng, total),
-                "date": "" if rng.random() < 0.25 else _date(rng, _day(rng)),
+                "date": "" if rng.random() < 0.25 else _date(rng, _day(rng), style),
             })
     rng.shuffle(pays)
 
@@ -267,8 +324,12 @@ def _build(rng, n_inf, n_track):
                 row["x:" + extra] = rng.choice(("", "n/a", "x, y", "say \"hi\"",
                                                 "multi\nline", "₹5,00,000"))
         rng.shuffle(canon)
-        cols = [(c, c[2:] if c.startswith("x:") else
-                 _header_name(rng, rng.choice(HEADERS[fname][c]))) for c in canon]
+        if style == "plain":
+            cols = [(c, c[2:] if c.startswith("x:") else
+                     _header_name(rng, rng.choice(HEADERS[fname][c]))) for c in canon]
+        else:
+            cols = [(c, c[2:] if c.startswith("x:") else rng.choice(SHEET_HEADERS[fname][c]))
+                    for c in canon]
         files[fname] = {"cols": cols, "rows": rows,
                         "crlf": rng.random() < 0.4, "bom": rng.random() < 0.3}
     return files, info
@@ -309,10 +370,10 @@ def _write(dirpath, files, rng):
     return starts
 
 
-def write_messy(dirpath, seed, n_influencers=40, n_tracking=2000):
+def write_messy(dirpath, seed, n_influencers=40, n_tracking=2000, style="plain"):
     """Write a valid messy dataset; return a dict of the choices made."""
     rng = random.Random(seed)
-    files, info = _build(rng, n_influencers, n_tracking)
+    files, info = _build(rng, n_influencers, n_tracking, style)
     _write(dirpath, files, rng)
     return info
 
@@ -336,7 +397,7 @@ def write_invalid(dirpath, kind):
         spec["cols"] = [(c, h) for c, h in spec["cols"] if c != "revenue"]
         column = "revenue"
     elif kind == "bad_date":
-        row["date"], column = "04/03/2025", "date"
+        row["date"], column = "04/03/25", "date"
     elif kind == "feb30":
         row["date"], column = "2025-02-30", "date"
     elif kind == "negative_int":

@@ -4,7 +4,10 @@ Written from the product spec (SPEC sections 2-5) only (not from the C code), to
 test oracle. Standard library only.
 
 API
-  load(dirpath) -> Dataset, or raises ImportRefused(errors)
+  load(dirpath, month_first=False, mapping=None) -> Dataset, or raises
+      ImportRefused(errors); month_first reads the two-part day-first date
+      forms month first; mapping is {file: {column: header}} (the column
+      mapping of an upload)
   compute(ds, params) -> {"summary": {...}, "influencers": [...], "flagged": [...]}
   top(ds, params, n) / bottom(ds, params, n) -> [influencer ids]
   export_cell(text) -> text with the CSV formula-injection guard applied
@@ -55,9 +58,18 @@ _MONEY_RE = re.compile(
     r"^(?P<s1>[-+]?)\s*(?:₹|rs\.?|inr)?\s*(?P<s2>[-+]?)\s*"
     r"(?P<int>\d+|\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})"
     r"(?:\.(?P<frac>\d+))?$", re.IGNORECASE)
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$", re.DOTALL)
+# Dates: year first with - or /, or day first (month first on request)
+# with -, / or .; one-digit day and month; a time after a space or T.
+_DATE_YEAR_FIRST = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ].*)?\Z", re.DOTALL)
+_DATE_YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[T ].*)?\Z", re.DOTALL)
 _STRICT_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _BASIS = {"post": "post", "per_post": "post", "order": "order", "per_order": "order"}
+
+
+def norm_header(name):
+    """SPEC 2: case-insensitive, trimmed, runs of spaces and hyphens as one
+    underscore (a no-break space, as spreadsheets write it, is a space)."""
+    return re.sub("[ \t\u00a0-]+", "_", name.strip(" \t\u00a0").lower())
 
 
 def norm_id(text):
@@ -102,20 +114,37 @@ def parse_money(text, allow_negative):
     return paise
 
 
-def parse_date(text):
-    m = _DATE_RE.match(text)
-    if not m:
-        raise _Bad("not a date (expected YYYY-MM-DD)")
+def _calendar(y, m, d):
     try:
-        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return datetime.date(y, m, d)
     except ValueError:
-        raise _Bad("no such calendar date (expected YYYY-MM-DD)")
+        return None
+
+
+def parse_date(text, month_first=False):
+    m = _DATE_YEAR_FIRST.match(text)
+    if m:
+        day = _calendar(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if day is None:
+            raise _Bad("no such calendar date")
+        return day
+    m = _DATE_YEAR_LAST.match(text)
+    if not m:
+        raise _Bad("not a date (expected YYYY-MM-DD, YYYY/MM/DD, DD-MM-YYYY, DD/MM/YYYY or DD.MM.YYYY)")
+    a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    day, other = (_calendar(y, a, b), _calendar(y, b, a)) if month_first else \
+        (_calendar(y, b, a), _calendar(y, a, b))
+    if day is None:
+        if other is not None and (a if month_first else b) > 12:
+            raise _Bad("only makes sense %s first" % ("day" if month_first else "month"))
+        raise _Bad("no such calendar date")
+    return day
 
 
 def parse_basis(text):
     if text == "":
         return ""
-    basis = _BASIS.get(text.lower())
+    basis = _BASIS.get(norm_header(text))
     if basis is None:
         raise _Bad("basis must be post or order")
     return basis
@@ -133,14 +162,14 @@ SCHEMAS = {
         "name": (("name",), True, "reqtext"),
         "category": (("category",), False, "text"),
         "gender": (("gender",), False, "text"),
-        "follower_count": (("follower_count",), False, "int"),
+        "follower_count": (("follower_count", "followers"), False, "int"),
         "platform": (("platform",), False, "text"),
     },
     "posts.csv": {
         "influencer_id": (("influencer_id",), True, "id"),
         "platform": (("platform",), False, "text"),
-        "date": (("date",), True, "date"),
-        "url": (("url",), False, "text"),
+        "date": (("date", "post_date"), True, "date"),
+        "url": (("url", "post_url"), False, "text"),
         "caption": (("caption",), False, "text"),
         "reach": (("reach",), False, "int"),
         "likes": (("likes",), False, "int"),
@@ -153,7 +182,7 @@ SCHEMAS = {
         "influencer_id": (("influencer_id",), True, "tid"),
         "user_id": (("user_id",), False, "text"),
         "product": (("product",), False, "text"),
-        "date": (("date",), True, "date"),
+        "date": (("date", "order_date", "transaction_date"), True, "date"),
         "orders": (("orders",), False, "int"),
         "revenue": (("revenue",), True, "smoney"),
     },
@@ -171,7 +200,7 @@ SCHEMAS = {
 _DEFAULTS = {"text": "", "int": 0, "money": 0, "odate": None, "basis": ""}
 
 
-def _parse_value(kind, raw, required):
+def _parse_value(kind, raw, required, month_first=False):
     text = raw.strip(_WS)
     if kind in ("id", "tid"):
         value = norm_id(text)
@@ -187,7 +216,7 @@ def _parse_value(kind, raw, required):
     if kind in ("money", "smoney"):
         return parse_money(text, kind == "smoney") if text else 0
     if kind in ("date", "odate"):
-        return parse_date(text) if text else None
+        return parse_date(text, month_first) if text else None
     if kind == "basis":
         return parse_basis(text)
     raise AssertionError(kind)
@@ -215,7 +244,7 @@ def _physical_lines(text):
     return lines
 
 
-def _read_file(path, fname, errors, warnings):
+def _read_file(path, fname, errors, warnings, month_first=False, mapping=None):
     """Parse one file into (row dicts with '_line', header names) or None."""
     def err(line, column, value, reason):
         errors.append({"file": fname, "line": line, "column": column,
@@ -251,10 +280,17 @@ def _read_file(path, fname, errors, warnings):
     header_line, header = records[0]
     index = {}
     for i, name in enumerate(header):
-        index.setdefault(name.strip(" \t").lower(), i)
+        index.setdefault(norm_header(name), i)
     schema = SCHEMAS[fname]
     cols = {}
+    for canon, chosen in (mapping or {}).items():
+        if norm_header(chosen) in index:
+            cols[canon] = index[norm_header(chosen)]
+        else:
+            err(header_line, canon, chosen, "the mapping names a header the file lacks")
     for canon, (aliases, required, _kind) in schema.items():
+        if canon in cols:
+            continue
         for alias in aliases:
             if alias in index:
                 cols[canon] = index[alias]
@@ -264,7 +300,7 @@ def _read_file(path, fname, errors, warnings):
                 err(header_line, canon, "", "missing required column")
     known = {a for aliases, _r, _k in schema.values() for a in aliases}
     extra = [h.strip(" \t") for h in header
-             if h.strip(" \t") and h.strip(" \t").lower() not in known]
+             if h.strip(" \t") and norm_header(h) not in known]
     if extra:
         warnings.append({"file": fname, "kind": "extra_columns", "columns": extra})
     if any(e["file"] == fname for e in errors):
@@ -283,12 +319,15 @@ def _read_file(path, fname, errors, warnings):
                 continue
             raw = rec[cols[canon]]
             try:
-                row[canon] = _parse_value(kind, raw, required)
+                row[canon] = _parse_value(kind, raw, required, month_first)
             except _Bad as e:
                 # An unparsable value in an optional column is not one of
                 # the spec's errors: it reads as empty, with a warning.
                 # Negative numbers stay errors (the spec lists them).
-                if not required and kind not in ("id", "tid") and "negative" not in str(e):
+                # So are dates that read only in the other order (the
+                # month-first choice is wrong for the file).
+                if not required and kind not in ("id", "tid") and "negative" not in str(e) \
+                        and "only makes sense" not in str(e):
                     row[canon] = _DEFAULTS.get(kind, "")
                     warnings.append("%s: line %d: %s %r read as empty (%s)" % (fname, line, canon, raw, e))
                 else:
@@ -299,7 +338,7 @@ def _read_file(path, fname, errors, warnings):
     return rows, cols
 
 
-def load(dirpath):
+def load(dirpath, month_first=False, mapping=None):
     """Load the four CSV files from dirpath (a missing file counts as no rows).
 
     Returns a Dataset; raises ImportRefused with every error found otherwise.
@@ -308,7 +347,8 @@ def load(dirpath):
     for fname in FILES:
         path = os.path.join(dirpath, fname)
         if os.path.exists(path):
-            parsed[fname] = _read_file(path, fname, errors, warnings)
+            parsed[fname] = _read_file(path, fname, errors, warnings, month_first,
+                                       (mapping or {}).get(fname))
         else:
             parsed[fname] = ([], {})
 

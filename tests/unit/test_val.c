@@ -228,15 +228,97 @@ static void test_date(void **state)
 	assert_int_equal(date("2025-13-01", &d), VAL_BAD_DATE);
 	assert_int_equal(date("2025-00-10", &d), VAL_BAD_DATE);
 	assert_int_equal(date("2025-01-00", &d), VAL_BAD_DATE);
-	assert_int_equal(date("05/01/2025", &d), VAL_SYNTAX);
-	assert_int_equal(date("2025-1-5", &d), VAL_SYNTAX);
-	assert_int_equal(date("2025/01/05", &d), VAL_SYNTAX);
 	assert_int_equal(date("20250105", &d), VAL_SYNTAX);
 	assert_int_equal(date("2025-01-05x", &d), VAL_SYNTAX);
 	assert_int_equal(date("2025-01-0a", &d), VAL_SYNTAX);
 	assert_int_equal(date("Jan 5 2025", &d), VAL_SYNTAX);
 	assert_int_equal(date("", &d), VAL_EMPTY);
 	assert_int_equal(date("  ", &d), VAL_EMPTY);
+}
+
+/* Reads s with the given order; fails the test unless it gives y-m-d. */
+static void date_is(const char *s, int month_first, int y, int m, int dd)
+{
+	int32_t d = 4242;
+	enum val_err e = val_date_in(s, strlen(s), month_first, &d);
+	if (e != VAL_OK)
+		fail_msg("\"%s\" (%s first): %s", s, month_first ? "month" : "day", val_err_text[e]);
+	if (d != val_days_from_civil(y, m, dd))
+		fail_msg("\"%s\" read as day %d, not %04d-%02d-%02d", s, (int)d, y, m, dd);
+}
+
+static enum val_err date_in(const char *s, int month_first)
+{
+	int32_t d;
+	return val_date_in(s, strlen(s), month_first, &d);
+}
+
+static void test_date_forms(void **state)
+{
+	(void)state;
+	date_is("2025/01/05", 0, 2025, 1, 5);
+	date_is("2025-1-5", 0, 2025, 1, 5);
+	date_is("2025/6/17", 1, 2025, 6, 17); /* year first is never reordered */
+	date_is("17-06-2025", 0, 2025, 6, 17);
+	date_is("17/06/2025", 0, 2025, 6, 17);
+	date_is("17.06.2025", 0, 2025, 6, 17);
+	date_is("1/4/2025", 0, 2025, 4, 1);
+	date_is("1.4.2025", 0, 2025, 4, 1);
+	date_is("01-4-2025", 0, 2025, 4, 1);
+	date_is("05/01/2025", 0, 2025, 1, 5);
+	date_is("1/4/2025", 1, 2025, 1, 4);
+	date_is("06/17/2025", 1, 2025, 6, 17);
+	date_is("06-17-2025", 1, 2025, 6, 17);
+	date_is("6.17.2025", 1, 2025, 6, 17);
+	date_is("2025-06-01 10:22:33.123456", 0, 2025, 6, 1);
+	date_is("2025-06-01T10:22:33Z", 0, 2025, 6, 1);
+	date_is("2025-06-01T00:00:00+05:30", 0, 2025, 6, 1);
+	date_is("2025/06/01 10:22", 0, 2025, 6, 1);
+	date_is("17-06-2025 10:22:33", 0, 2025, 6, 17);
+	date_is("1/4/2025T9:00", 0, 2025, 4, 1);
+	date_is("  29.02.2024 ", 0, 2024, 2, 29);
+	date_is("29/02/2000", 0, 2000, 2, 29);
+	date_is("02/29/2024", 1, 2024, 2, 29);
+	date_is("31-12-2025", 0, 2025, 12, 31);
+}
+
+static void test_date_form_failures(void **state)
+{
+	(void)state;
+	/* not calendar dates, in every form */
+	assert_int_equal(date_in("31-02-2025", 0), VAL_BAD_DATE);
+	assert_int_equal(date_in("29/02/2025", 0), VAL_BAD_DATE);
+	assert_int_equal(date_in("29.02.1900", 0), VAL_BAD_DATE);
+	assert_int_equal(date_in("31/04/2025", 0), VAL_BAD_DATE);
+	assert_int_equal(date_in("0/4/2025", 0), VAL_BAD_DATE);
+	assert_int_equal(date_in("2025/02/30", 0), VAL_BAD_DATE);
+	assert_int_equal(date_in("2025/13/1", 1), VAL_BAD_DATE);
+	assert_int_equal(date_in("02/30/2025", 1), VAL_BAD_DATE);
+	assert_int_equal(date_in("13/13/2025", 0), VAL_BAD_DATE); /* neither order reads */
+	assert_int_equal(date_in("13/13/2025", 1), VAL_BAD_DATE);
+	assert_int_equal(date_in("31/31/2025", 0), VAL_BAD_DATE);
+	/* only the other order reads */
+	assert_int_equal(date_in("06/17/2025", 0), VAL_MONTH_FIRST);
+	assert_int_equal(date_in("2/29/2024", 0), VAL_MONTH_FIRST);
+	assert_int_equal(date_in("17/06/2025", 1), VAL_DAY_FIRST);
+	assert_int_equal(date_in("2/30/2025", 0), VAL_BAD_DATE); /* no 30 February either way */
+	assert_contains(val_err_text[VAL_MONTH_FIRST], "month first");
+	assert_contains(val_err_text[VAL_MONTH_FIRST], "Dates are month first");
+	assert_contains(val_err_text[VAL_DAY_FIRST], "day first");
+	/* shapes outside the spec */
+	static const char *const bad[] = {
+		"20250105", "17062025", "17-06-25", "2025.06.01", "17-06/2025", "2025-06/01", "17/6-2025",
+		"117-06-2025", "17-006-2025", "17-06-20250", "2025-06-001", "02025-06-01", "Jun 17 2025",
+		"17 June 2025", "2025-06-01x", "17/06/2025x", "17/06/2025:10", "1//2025", "/1/2025",
+		"1/1/", "-1/1/2025", "+1/1/2025", "17 /06/2025", "2025 -06-01", "2025-06", "17/06", "17.06.",
+		"\xe2\x82\xb9", "2025\xe2\x80\x93" "06\xe2\x80\x93" "01",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (date_in(bad[i], 0) != VAL_SYNTAX || date_in(bad[i], 1) != VAL_SYNTAX)
+			fail_msg("\"%s\" was not refused as a shape", bad[i]);
+	}
+	assert_int_equal(date_in("", 1), VAL_EMPTY);
+	assert_int_equal(date_in(" \t", 0), VAL_EMPTY);
 }
 
 static void test_date_exact(void **state)
@@ -373,6 +455,8 @@ int main(void)
 		cmocka_unit_test(test_money_negative),
 		cmocka_unit_test(test_money_misplaced_commas),
 		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_date_forms),
+		cmocka_unit_test(test_date_form_failures),
 		cmocka_unit_test(test_date_exact),
 		cmocka_unit_test(test_decimal),
 		cmocka_unit_test(test_utf8),

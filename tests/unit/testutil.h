@@ -129,8 +129,8 @@ static inline char *tu_read_file(const char *path)
 /* Writes the four CSV texts (NULL = no file, passed as a NULL path) to a temp
  * directory, runs dataset_read, removes the directory and returns its result.
  * rep must be initialised by the caller. */
-static inline int tu_dataset(const char *infl, const char *posts, const char *track, const char *pay,
-			     struct dataset **ds, struct report *rep)
+static inline int tu_dataset_cm(const struct colmap *cm, const char *infl, const char *posts, const char *track,
+				const char *pay, struct dataset **ds, struct report *rep)
 {
 	const char *text[DSF__MAX] = { infl, posts, track, pay };
 	char *path[DSF__MAX] = { 0 };
@@ -139,12 +139,19 @@ static inline int tu_dataset(const char *infl, const char *posts, const char *tr
 		if (text[f])
 			path[f] = tu_write_file(dir, ds_file_name[f], text[f]);
 	const char *cpath[DSF__MAX] = { path[0], path[1], path[2], path[3] };
-	int rc = dataset_read(cpath, ds, rep);
+	int rc = dataset_read_with(cpath, cm, ds, rep);
 	for (int f = 0; f < DSF__MAX; f++)
 		free(path[f]);
 	tu_rmtree(dir);
 	free(dir);
 	return rc;
+}
+
+/* tu_dataset_cm with the default reading. */
+static inline int tu_dataset(const char *infl, const char *posts, const char *track, const char *pay,
+			     struct dataset **ds, struct report *rep)
+{
+	return tu_dataset_cm(NULL, infl, posts, track, pay, ds, rep);
 }
 
 /* Like tu_dataset but fails the test unless the read succeeds. */
