@@ -107,8 +107,9 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 	if (r->etag[0] && (status == 200 || status == 304))
 		buf_printf(&head, "ETag: %s\r\n", r->etag);
 	buf_puts(&head, "\r\n");
-	FCGX_PutStr(head.data, (int)head.len, r->fcgx->out);
-	if (status != 200)
+	if (FCGX_PutStr(head.data, (int)head.len, r->fcgx->out) != (int)head.len)
+		r->broken = 1;
+	if (status != 200 || r->broken)
 		r->capture = NULL; /* only whole 200 responses are kept */
 	if (r->capture && buf_append(r->capture, head.data, head.len) < 0)
 		r->capture = NULL;
@@ -117,12 +118,19 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 
 int app_write(struct request *r, const void *p, size_t n)
 {
+	if (r->head)
+		return 0;
+	if (r->broken)
+		return -1;
 	if (r->capture && buf_append(r->capture, p, n) < 0)
 		r->capture = NULL; /* too large to keep: just send it */
 	while (n) {
 		int k = n > (1u << 30) ? 1 << 30 : (int)n;
-		if (FCGX_PutStr(p, k, r->fcgx->out) != k)
+		if (FCGX_PutStr(p, k, r->fcgx->out) != k) {
+			r->broken = 1;
+			r->capture = NULL; /* a response cut short is never kept */
 			return -1;
+		}
 		r->sent += (size_t)k;
 		p = (const char *)p + k;
 		n -= (size_t)k;
@@ -317,11 +325,15 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 			.user = FCGX_GetParam("REMOTE_USER", q.envp),
 		};
 		snprintf(r.id, sizeof(r.id), "%lx-%lu", (long)getpid(), ++seq);
+		r.head = strcmp(r.method, "HEAD") == 0;
 		struct buf capture;
 		buf_init(&capture, RESPCACHE_MAX_ENTRY);
-		r.capture = &capture;
+		r.capture = r.head ? NULL : &capture;
 		handle(&r, pages, npages);
-		if (r.capture && r.status == 200 && r.etag[0])
+		/* Kept only when every byte reached nginx: a client that went away
+		 * (or a HEAD) must not leave a cut-short copy for the next user. */
+		if (r.capture && !r.broken && r.status == 200 && r.etag[0] && FCGX_FFlush(q.out) == 0 &&
+		    FCGX_GetError(q.out) == 0)
 			respcache_store(r.etag, &capture);
 		buf_free(&capture);
 		clock_gettime(CLOCK_MONOTONIC, &t1);

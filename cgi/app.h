@@ -28,6 +28,8 @@ struct request {
 	char id[20];             /* request id for the logs */
 	int status;              /* set when the response starts */
 	int started;             /* headers sent */
+	int head;                /* a HEAD request: headers only, no body is ever written */
+	int broken;              /* a write failed: the response did not reach its end */
 	size_t sent;             /* body bytes sent */
 	const char *reason;      /* why a handler refused the request */
 	char etag[48];           /* sent with the response when set */
@@ -56,7 +58,8 @@ int app_main(const char *program, const struct app_page *pages, size_t npages);
 /* Starts a response. extra_headers is either NULL or CRLF-terminated lines
  * built by the program (never raw input). */
 void app_begin(struct request *r, int status, const char *content_type, const char *extra_headers);
-/* Sends body bytes (after app_begin). Returns 0 or -1 when the client is gone. */
+/* Sends body bytes (after app_begin); for HEAD it writes nothing. Returns 0,
+ * or -1 when the client is gone (the response then counts as broken). */
 int app_write(struct request *r, const void *p, size_t n);
 /* app_begin plus the whole body. */
 void app_send(struct request *r, int status, const char *content_type, const struct buf *body);

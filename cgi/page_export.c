@@ -192,7 +192,7 @@ enum app_status page_export_tracking(struct request *r)
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
 	start(r, &c, "tracking", cols, &q.f);
-	for (size_t k = 0; k < ds->ntrack && !c.failed; k++) {
+	for (size_t k = 0; k < ds->ntrack && csvout_more(&c); k++) {
 		const struct ds_track *t = &ds->track[k];
 		if (!metrics_in_t(&q.m, t))
 			continue;
@@ -225,7 +225,7 @@ enum app_status page_export_posts(struct request *r)
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
 	start(r, &c, "posts", cols, &q.f);
-	for (size_t k = 0; k < ds->npost && !c.failed; k++) {
+	for (size_t k = 0; k < ds->npost && csvout_more(&c); k++) {
 		const struct ds_post *x = &ds->post[k];
 		if (!metrics_row_of(&q.m, x->infl) || !metrics_in_range(&q.m, x->date))
 			continue;

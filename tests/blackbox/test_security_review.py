@@ -1,0 +1,150 @@
+"""test_security_review.py: the findings of the security review (issue 13), each through the real nginx and programs."""
+
+import base64
+import csv
+import io
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from decimal import Decimal
+
+import pytest
+
+from conftest import TOP, csv_rows, start_stack, summary
+
+AUTH = "Basic " + base64.b64encode(b"ed:ed-secret").decode()
+
+
+def raw_request(stack, path, method="GET", extra=""):
+    return ("%s %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: %s\r\n%sConnection: close\r\n\r\n"
+            % (method, path, stack.port, AUTH, extra)).encode()
+
+
+def read_head(sock):
+    """Reads up to the end of the response headers; returns them (the body is left unread)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(1)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("latin-1")
+
+
+def stalled_client(stack, path, rcvbuf=4096):
+    """A client that sends a request, reads the status line and headers, and then reads nothing more."""
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.settimeout(60)
+    s.connect(("127.0.0.1", stack.port))
+    s.sendall(raw_request(stack, path))
+    return s, read_head(s)
+
+
+def log_lines(stack, program, since=0, until=None):
+    """The program's log lines after the first since; with until, waits (up to 30 s) for a line that has it."""
+    for _ in range(300):
+        with open(os.path.join(stack.rundir, "logs", program + ".log"), encoding="utf-8") as f:
+            lines = f.read().splitlines()[since:]
+        if until is None or until(lines):
+            return lines
+        time.sleep(0.1)
+    return lines
+
+
+# 1. A response that did not reach its end is never cached; HEAD writes no body.
+
+def test_finding1_cut_short_export_is_never_cached_and_served(stack):
+    query = "platform=Instagram&brand=Gritzo"  # a few hundred KB: cacheable size, more than a socket holds
+    path = "/export/tracking.csv?" + query
+    for _ in range(4):
+        assert stack.get(path, method="HEAD").status == 200
+    for _ in range(4):  # cancelled downloads: headers read, then the connection closed
+        s, head = stalled_client(stack, path)
+        assert head.startswith("HTTP/1.1 200")
+        s.close()
+    want = Decimal(summary(stack, query)["revenue"])
+    bodies = set()
+    for _ in range(6):
+        r = stack.get(path)
+        assert r.status == 200
+        rows = csv_rows(r)[1:]
+        assert sum(Decimal(row[12]) for row in rows) == want, "a cut-short copy was served"
+        bodies.add(r.body)
+    assert len(bodies) == 1
+
+
+def test_finding1_head_is_answered_without_a_body_by_every_program(stack):
+    paths = {"dashboard": ["/", "/influencers", "/?platform=YouTube"], "upload": ["/upload"],
+             "export": ["/export/summary.csv", "/export/tracking.csv", "/export/report.pdf"]}
+    for program, urls in paths.items():
+        before = len(log_lines(stack, program))
+        for url in urls:
+            for _ in range(2):  # the second may come from the worker's response cache
+                r = stack.get(url, method="HEAD")
+                assert r.status == 200 and r.body == b""
+        lines = log_lines(stack, program, before, lambda ls: sum("method=HEAD" in l for l in ls) >= 2 * len(urls))
+        heads = [l for l in lines if "method=HEAD" in l]
+        assert len(heads) == 2 * len(urls)
+        assert all(" bytes=0 " in l for l in heads), heads
+
+
+# 2. Page size stays linear in the query; values per parameter are capped; nginx buffers a bounded amount.
+
+def many_values(n, params=("brand", "product", "campaign")):
+    return "&".join("%s=v%03d-%s" % (p, i, p) for p in params for i in range(n))
+
+
+def test_finding2_page_size_is_linear_in_the_query(stack):
+    for page in ("/", "/influencers"):
+        base = len(stack.get(page).body)
+        for n in (10, 40, 90):
+            query = many_values(n)
+            r = stack.get(page + "?" + query)
+            assert r.status == 200
+            assert len(r.body) < base + 40 * len(query), (page, n, len(r.body), len(query))
+    r = stack.get("/?" + many_values(40))
+    chips = re.findall(r'class="chip" href="([^"]*)"', r.text)
+    assert len(chips) == 12
+    more = re.findall(r'<a class="chip more" href="([^"]*)"[^>]*>and (\d+) more', r.text)
+    assert more and more[0][1] == str(120 - 12)
+    kept = stack.get(more[0][0].replace("&amp;", "&"))  # removes the collapsed ones, keeps the twelve shown
+    assert kept.status == 200 and len(re.findall(r'class="chip" href=', kept.text)) == 12
+    assert "chip more" not in kept.text
+
+
+def test_finding2_more_than_100_values_of_one_parameter_is_a_400_that_says_so(stack):
+    assert stack.get("/?" + many_values(100, ("brand",))).status == 200
+    for url in ("/?", "/export/summary.csv?"):
+        r = stack.get(url + many_values(101, ("brand",)))
+        assert r.status == 400
+        assert 'parameter "brand": more than 100 values' in r.text
+
+
+def nginx_blocks(text):
+    """Each location (and the server) of a site file with its directives, comments removed."""
+    text = "\n".join(l.split("#")[0] for l in text.splitlines())
+    blocks = re.findall(r"location\s+[^{]*\{([^}]*)\}", text)
+    server = re.sub(r"location\s+[^{]*\{[^}]*\}", "", text)
+    return server, blocks
+
+
+def size_of(v):
+    m = re.fullmatch(r"(\d+)([km]?)", v)
+    return int(m.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20}[m.group(2)]
+
+
+def test_finding2_nginx_never_buffers_more_than_a_bounded_response_to_disk(stack):
+    for path in (os.path.join(TOP, "nginx", "site.conf.in"), os.path.join(stack.rundir, "site.conf")):
+        server, blocks = nginx_blocks(open(path, encoding="utf-8").read())
+        default = re.findall(r"fastcgi_max_temp_file_size\s+(\w+);", server)
+        assert default and size_of(default[0]) <= 16 << 20, path
+        for b in blocks:
+            own = re.findall(r"fastcgi_max_temp_file_size\s+(\w+);", b)
+            if "fastcgi_pass" in b:
+                assert not own or size_of(own[0]) <= 64 << 20, b
+                assert "fastcgi_buffering off" not in b, b
