@@ -76,19 +76,22 @@ static const char *check_text(const char *v, size_t n)
 	return NULL;
 }
 
-static int add_multi(struct arena *a, struct fvalues *fv, const char *v)
+/* Adds a value unless it is there already; returns the reason on error. */
+static const char *add_multi(struct arena *a, struct fvalues *fv, const char *v)
 {
 	for (size_t i = 0; i < fv->n; i++)
 		if (strcmp(fv->v[i], v) == 0)
-			return 0;
+			return NULL;
+	if (fv->n >= FILTER_MAX_VALUES) /* pages stay linear in the query, see view.c */
+		return "more than 100 values; select fewer, or clear this filter";
 	const char **nv = arena_calloc(a, fv->n + 1, sizeof(*nv));
 	if (!nv)
-		return -1;
+		return "out of memory";
 	if (fv->n)
 		memcpy(nv, fv->v, fv->n * sizeof(*nv));
 	nv[fv->n++] = v;
 	fv->v = nv;
-	return 0;
+	return NULL;
 }
 
 /* Validates and stores one single-valued parameter; returns the reason on error. */
@@ -190,7 +193,7 @@ int filter_parse(const char *query, struct arena *a, struct filter *f, char *err
 			else if (n == 0)
 				why = NULL; /* an empty form field: absent */
 			else if (p < FP_MULTI_MAX)
-				why = add_multi(a, &f->multi[p], v) < 0 ? "out of memory" : NULL;
+				why = add_multi(a, &f->multi[p], v);
 			else if (seen[p] && strcmp(seen[p], v) != 0)
 				why = "given more than once with different values";
 			else

@@ -23,6 +23,7 @@ extern const char *const grain_name[GRAIN__MAX];
 
 #define FILTER_MAX_PAIRS 1000
 #define FILTER_MAX_VALUE 200
+#define FILTER_MAX_VALUES 100   /* distinct values of one repeatable parameter */
 
 struct fvalues {
 	size_t n;

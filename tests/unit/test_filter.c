@@ -197,6 +197,20 @@ static void test_max_pairs(void **state)
 	buf_free(&q);
 }
 
+static void test_max_values(void **state)
+{
+	struct fx *x = *state;
+	struct buf q;
+	buf_init(&q, 0);
+	for (int i = 0; i < FILTER_MAX_VALUES; i++)
+		buf_printf(&q, "%sbrand=b%d&brand=b%d", i ? "&" : "", i, i); /* repeats are one value */
+	assert_int_equal(ok(x, q.data)->multi[FP_BRAND].n, FILTER_MAX_VALUES);
+	buf_puts(&q, "&brand=one-more");
+	bad(x, q.data, "brand");
+	assert_contains(x->err, "more than 100 values");
+	buf_free(&q);
+}
+
 static const char *query(const struct filter *f, unsigned skip, struct buf *b)
 {
 	buf_reset(b);
@@ -280,6 +294,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_multi, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_single, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_max_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_max_pairs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_canonical, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_url_encode, setup, teardown),
