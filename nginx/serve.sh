@@ -3,7 +3,8 @@
 # Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND,
 # AUTH_DIR (viewers.htpasswd, editors.htpasswd), ADMIN_USER and ADMIN_PASSWORD (the first editor),
 # WRAP (a command put before each program, by absolute path, such as /usr/bin/valgrind; empty by default),
-# RUN_AS (the unprivileged user the programs run as when started by root; default roi).
+# RUN_AS (the unprivileged user the programs run as when started by root; default roi);
+# the programs' own settings (RESPONSE_TIMEOUT, KEEP_VERSIONS, ...) pass through the environment.
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}

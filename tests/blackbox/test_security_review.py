@@ -11,6 +11,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.request
 from decimal import Decimal
 
 import pytest
@@ -148,3 +149,83 @@ def test_finding2_nginx_never_buffers_more_than_a_bounded_response_to_disk(stack
             own = re.findall(r"fastcgi_max_temp_file_size\s+(\w+);", b)
             if "fastcgi_pass" in b:
                 assert not own or size_of(own[0]) <= 64 << 20, b
+
+
+# 4. Exports stay available: bounded buffering in nginx, a deadline per response, a worker kept for small exports.
+
+@pytest.fixture(scope="module")
+def big_data(tmp_path_factory):
+    """A tracking.csv export of some 45 MB: far more than nginx buffers and the sockets hold."""
+    d = str(tmp_path_factory.mktemp("big"))
+    subprocess.run([os.path.join(os.environ.get("BIN", os.path.join(TOP, "build", "asan")), "gen"), "--out", d,
+                    "--tracking", "400000"], check=True, stdout=subprocess.DEVNULL)
+    return d
+
+
+def stack_with(data, **kw):
+    s = start_stack(**kw)
+    r = s.import_dir(data)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return s
+
+
+def drop(s):
+    s.stop()
+    shutil.rmtree(s.root, ignore_errors=True)
+
+
+def test_finding4_two_stalled_tracking_downloads_do_not_stop_a_summary(big_data):
+    s = stack_with(big_data)
+    stalled = []
+    try:
+        for _ in range(2):  # each reads the headers and then nothing (nginx's send_timeout is 60 s)
+            stalled.append(stalled_client(s, "/export/tracking.csv"))
+        assert stalled[0][1].startswith("HTTP/1.1 200")
+        # the second either streams too or is told to come back; it never takes the last worker
+        assert stalled[1][1].startswith(("HTTP/1.1 200", "HTTP/1.1 503"))
+        req = urllib.request.Request(s.base + "/export/summary.csv", headers={"Authorization": AUTH})
+        with urllib.request.urlopen(req, timeout=40) as r:  # well before nginx would free a worker
+            assert r.status == 200 and r.read().startswith(b"metric,value")
+        busy = [sock for sock, head in stalled if head.startswith("HTTP/1.1 503")]
+        for sock in busy:
+            sock.settimeout(10)
+            rest = b""
+            while chunk := sock.recv(65536):
+                rest += chunk
+            assert b"try again" in rest
+    finally:
+        for sock, _ in stalled:
+            sock.close()
+        drop(s)
+
+
+def test_finding4_a_trickling_reader_is_cut_off_at_the_response_deadline(big_data):
+    s = stack_with(big_data, extra_env={"RESPONSE_TIMEOUT": "2"})
+    try:
+        before = len(log_lines(s, "export"))
+        sock, head = stalled_client(s, "/export/tracking.csv")
+        assert head.startswith("HTTP/1.1 200")
+        for _ in range(600):  # some 80 KB/s: the 45 MB would take ten minutes
+            assert sock.recv(4096)
+            time.sleep(0.05)
+            if any("cut off" in l for l in log_lines(s, "export", before)):
+                break
+        else:
+            pytest.fail("the export was never cut off")
+        rest = b""
+        while chunk := sock.recv(1 << 20):  # what nginx still holds, then the end without the last chunk
+            rest += chunk
+        sock.close()
+        assert not rest.endswith(b"\r\n0\r\n\r\n")
+        r = s.get("/export/tracking.csv?platform=Instagram&brand=Gritzo")  # the worker and its slot are free
+        assert r.status == 200 and r.body.endswith(b"\r\n")
+    finally:
+        drop(s)
+
+
+def test_finding4_exports_are_buffered_by_nginx_within_a_bound():
+    server, blocks = nginx_blocks(open(os.path.join(TOP, "nginx", "site.conf.in"), encoding="utf-8").read())
+    export = [b for b in blocks if "export.sock" in b]
+    assert export and "fastcgi_buffering off" not in export[0]
+    own = re.findall(r"fastcgi_max_temp_file_size\s+(\w+);", export[0])
+    assert own and 0 < size_of(own[0]) <= 64 << 20
