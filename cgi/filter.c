@@ -29,16 +29,17 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Percent-decodes [s, s+n) into the arena ('+' is a space). NULL when the
- * encoding is broken or memory runs out; *outn gets the length. */
-static char *url_decode(struct arena *a, const char *s, size_t n, size_t *outn)
+/* Percent-decodes [s, s+n) into the arena ('+' is a space in a query, not
+ * in a path). NULL when the encoding is broken or memory runs out; *outn
+ * gets the length. */
+static char *url_decode(struct arena *a, const char *s, size_t n, size_t *outn, int plus_is_space)
 {
 	char *out = arena_alloc(a, n + 1);
 	if (!out)
 		return NULL;
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '+') {
+		if (s[i] == '+' && plus_is_space) {
 			out[o++] = ' ';
 		} else if (s[i] == '%') {
 			int hi = i + 1 < n ? hexval(s[i + 1]) : -1;
@@ -185,7 +186,7 @@ int filter_parse(const char *query, struct arena *a, struct filter *f, char *err
 		if (p >= 0) {
 			size_t n;
 			const char *why;
-			char *v = url_decode(a, eq ? eq + 1 : s + len, eq ? len - klen - 1 : 0, &n);
+			char *v = url_decode(a, eq ? eq + 1 : s + len, eq ? len - klen - 1 : 0, &n, 1);
 			if (!v)
 				why = "broken percent-encoding";
 			else if ((why = check_text(v, n)) != NULL)
@@ -223,7 +224,7 @@ const char *filter_form_value(struct arena *a, const char *encoded, const char *
 		const char *eq = memchr(s, '=', len);
 		if (eq && (size_t)(eq - s) == want && memcmp(s, name, want) == 0) {
 			size_t n;
-			char *v = url_decode(a, eq + 1, len - want - 1, &n);
+			char *v = url_decode(a, eq + 1, len - want - 1, &n, 1);
 			return v && strlen(v) == n ? v : NULL;
 		}
 		s = amp ? amp + 1 : NULL;
@@ -249,6 +250,29 @@ void filter_url_encode(struct buf *out, const char *s)
 			buf_append(out, e, 3);
 		}
 	}
+}
+
+void filter_segment_encode(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int dots = *s && s[strspn(s, ".")] == '\0';
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '/' || c == '%' || (dots && c == '.')) { /* survives nginx's own decoding */
+			char e[5] = { '%', '2', '5', hex[c >> 4], hex[c & 15] };
+			buf_append(out, e, 5);
+		} else {
+			char one[2] = { (char)c, '\0' };
+			filter_url_encode(out, one);
+		}
+	}
+}
+
+const char *filter_segment_decode(struct arena *a, const char *s)
+{
+	size_t n, len = strlen(s);
+	const char *v = url_decode(a, s, len, &n, 0);
+	return v && strlen(v) == n ? v : NULL;
 }
 
 static void add_pair(struct buf *out, enum fparam p, const char *v)

@@ -179,6 +179,7 @@ static void form_group(struct tpl_dict *d, struct chips *chips, const struct dsv
 		if (!o)
 			return;
 		tpl_set(o, "VALUE", s);
+		tpl_set_verbatim(o, "FORM_VALUE", s);
 		tpl_setf(o, "COUNT", "%ld", c->count);
 		if (is_selected(sel, s))
 			tpl_show(o, "CHECKED");
@@ -251,7 +252,7 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 		tpl_set(d, "DATA_LAST", date);
 	}
 	if (f->influencer) {
-		tpl_set(d, "INFLUENCER", f->influencer);
+		tpl_set_verbatim(d, "INFLUENCER", f->influencer);
 		add_chip(&chips, FP_INFLUENCER, f->influencer);
 		if (dataset_find_influencer(v->ds, f->influencer) < 0) {
 			struct tpl_dict *u = tpl_section(d, "UNKNOWN_VALUE");
@@ -400,6 +401,19 @@ void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter 
 		kpi_changes(d, m, prev);
 }
 
+void view_set_influencer_href(struct tpl_dict *d, const char *key, const char *id, int global)
+{
+	struct buf href;
+	buf_init(&href, 4096);
+	buf_puts(&href, "/influencers/");
+	filter_segment_encode(&href, id);
+	if (global)
+		tpl_set_global(d, key, buf_str(&href));
+	else
+		tpl_set(d, key, buf_str(&href));
+	buf_free(&href);
+}
+
 void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
 			 const struct infl_row *row, const struct filter *f)
 {
@@ -408,12 +422,7 @@ void view_influencer_row(struct tpl_dict *d, const char *section, const struct m
 	struct tpl_dict *x = tpl_section(d, section);
 	if (!x)
 		return;
-	struct buf href;
-	buf_init(&href, 4096);
-	buf_puts(&href, "/influencers/");
-	filter_url_encode(&href, strpool_get(&ds->pool, in->id));
-	tpl_set(x, "HREF", buf_str(&href));
-	buf_free(&href);
+	view_set_influencer_href(x, "HREF", strpool_get(&ds->pool, in->id), 0);
 	tpl_set(x, "ID", strpool_get(&ds->pool, in->id));
 	tpl_set(x, "NAME", strpool_get(&ds->pool, in->name));
 	tpl_set(x, "PLATFORM", strpool_get(&ds->pool, in->platform));

@@ -10,7 +10,7 @@
   {{#GROUP}}
   <fieldset>
     <legend>{{LABEL}}</legend>
-    {{#OPTION}}<label><input type="checkbox" name="{{PARAM}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{VALUE}} <span class="count">({{COUNT}})</span></label>{{/OPTION}}
+    {{#OPTION}}<label><input type="checkbox" name="{{PARAM}}" value="{{FORM_VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{VALUE}} <span class="count">({{COUNT}})</span></label>{{/OPTION}}
   </fieldset>
   {{/GROUP}}
   <fieldset>

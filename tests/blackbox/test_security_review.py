@@ -11,6 +11,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from decimal import Decimal
 
@@ -229,3 +230,130 @@ def test_finding4_exports_are_buffered_by_nginx_within_a_bound():
     assert export and "fastcgi_buffering off" not in export[0]
     own = re.findall(r"fastcgi_max_temp_file_size\s+(\w+);", export[0])
     assert own and 0 < size_of(own[0]) <= 64 << 20
+
+
+# 10. Security headers everywhere, long multipart boundaries, odd ids, bidirectional controls.
+
+def test_finding10_static_files_and_the_413_page_carry_the_security_headers(stack):
+    def check(headers):
+        assert "script-src 'none'" in headers.get("Content-Security-Policy", ""), headers
+        assert headers.get("X-Frame-Options") == "DENY" and headers.get("Referrer-Policy") == "same-origin"
+        assert headers.get("X-Content-Type-Options") == "nosniff"
+    r = stack.get("/static/style.css", user=None)
+    assert r.status == 200 and "public" in r.headers.get_all("Cache-Control")
+    check(r.headers)
+    with socket.create_connection(("127.0.0.1", stack.port), timeout=30) as s:
+        s.sendall(raw_request(stack, "/upload", "POST", "Origin: %s\r\nContent-Type: multipart/form-data; "
+                              "boundary=x\r\nContent-Length: 999999999999\r\n" % stack.base))
+        reply = b""
+        while chunk := s.recv(65536):
+            reply += chunk
+    head, _, body = reply.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    assert lines[0].startswith("HTTP/1.1 413") and b"Upload too large" in body
+    check(dict(l.split(": ", 1) for l in lines[1:]))
+
+
+def test_finding10_a_long_boundary_does_not_skip_the_completeness_check(stack):
+    before = stack.current()
+    boundary = "a" * 95 + "--" + "b" * 23  # 120 characters; the first 95 followed by "--"
+    body = ("--%s\r\nContent-Disposition: form-data; name=\"influencers\"; filename=\"i.csv\"\r\n"
+            "Content-Type: text/csv\r\n\r\nid,name\r\nA,Asha\r\nB,Bo" % boundary).encode()  # cut short
+    extra = ("Origin: %s\r\nContent-Type: multipart/form-data; boundary=%s\r\nContent-Length: %d\r\n"
+             % (stack.base, boundary, len(body)))
+    with socket.create_connection(("127.0.0.1", stack.port), timeout=30) as s:
+        s.sendall(raw_request(stack, "/upload", "POST", extra) + body)
+        reply = b""
+        while chunk := s.recv(65536):
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 422") and b"incomplete" in reply, reply[:200]
+    assert stack.current() == before
+
+
+ODD = [("../upload", "Up Loader"), ("..", "Dot Dot"), ("a/b%2Fc d", "Slash Percent"), ("a//b", "Two Slashes"),
+       ("N1", "Ali \u202egnp.exe"), ("N2", "\u2067Zed"), ("N3", "Bea \u2069\u202eX")]
+BRAND = "Brand \u2067X"
+
+
+@pytest.fixture(scope="module")
+def odd(tmp_path_factory):
+    """Influencers whose ids need escaping in a path, and names and a brand with bidirectional controls."""
+    d = str(tmp_path_factory.mktemp("odd"))
+
+    def q(s):
+        return '"%s"' % s.replace('"', '""')
+    infl = ["id,name,category,gender,follower_count,platform"]
+    posts = ["influencer_id,platform,date,url,caption,reach,likes,comments"]
+    track = ["source,brand,campaign,influencer_id,user_id,product,date,orders,revenue"]
+    pay = ["influencer_id,basis,rate,orders,total_payout,date"]
+    for i, (iid, name) in enumerate(ODD):
+        infl.append(",".join([q(iid), q(name), "Fitness \u202bC", "Female", "1000", "Instagram"]))
+        posts.append(",".join([q(iid), "Instagram", "2025-01-0%d" % (i + 1), "https://x.test/p", q(name), "100",
+                               "5", "1"]))
+        track.append(",".join(["BioLink", q(BRAND), "Camp", q(iid), "u1", "Whey", "2025-01-0%d" % (i + 1), "2",
+                               str(500 + 100 * i)]))
+        pay.append(",".join([q(iid), "post", "100", "", str(100 + 10 * i), "2025-01-0%d" % (i + 1)]))
+    from conftest import write_files
+    write_files(d, {"influencers.csv": "\n".join(infl) + "\n", "posts.csv": "\n".join(posts) + "\n",
+                    "tracking_data.csv": "\n".join(track) + "\n", "payouts.csv": "\n".join(pay) + "\n"})
+    s = start_stack()
+    r = s.import_dir(d)
+    assert r.returncode == 0, r.stdout + r.stderr
+    yield s
+    drop(s)
+
+
+def test_finding10_every_influencer_id_gets_a_reachable_page(odd):
+    listing = odd.get("/influencers").text
+    for iid, name in ODD:
+        links = re.findall(r'<a href="(/influencers/[^"?]*)[^"]*">[^<]*</a> <span class="id">%s</span>'
+                           % re.escape(html.escape(iid)), listing)
+        assert links, iid
+        href = html.unescape(links[0])
+        r = odd.get(href)
+        assert r.status == 200, (iid, href, r.status)
+        assert '<span class="id">%s</span>' % html.escape(iid) in r.text
+        assert 'action="%s"' % links[0] in r.text  # the filter form comes back to the same page
+        again = odd.get(href + "?from=2025-01-01")
+        assert again.status == 200 and '<span class="id">%s</span>' % html.escape(iid) in again.text
+
+
+BIDI_OPEN = {"\u202a": "e", "\u202b": "e", "\u202d": "e", "\u202e": "e", "\u2066": "i", "\u2067": "i", "\u2068": "i"}
+
+
+def spills(text):
+    """True when the bidirectional controls in a run of text could reach beyond it."""
+    stack = []
+    for ch in text:
+        if ch in BIDI_OPEN:
+            stack.append(BIDI_OPEN[ch])
+        elif ch == "\u202c":
+            if not stack or stack[-1] != "e":
+                return True
+            stack.pop()
+        elif ch == "\u2069":
+            if "i" not in stack:
+                return True
+            while stack.pop() != "i":
+                pass
+    return bool(stack)
+
+
+def test_finding10_bidirectional_controls_are_isolated_in_html_and_svg(odd):
+    import html5lib
+    quoted = urllib.parse.quote(BRAND, safe="")
+    urls = ["/", "/influencers", "/?brand=" + quoted, "/influencers/N1", "/influencers/N3?brand=" + quoted,
+            "/?brand=" + urllib.parse.quote("\u202eunknown", safe="")]
+    seen = svg_seen = 0
+    for url in urls:
+        r = odd.get(url)
+        assert r.status == 200, url
+        doc = html5lib.HTMLParser(namespaceHTMLElements=False).parse(r.body)
+        for el in doc.iter():
+            tag = el.tag.split("}")[-1] if isinstance(el.tag, str) else ""
+            for text in (el.text, el.tail, el.get("title"), el.get("aria-label")):
+                if text and any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+                    seen += 1
+                    svg_seen += tag in ("text", "title", "tspan")
+                    assert not spills(text), (url, tag, text)
+    assert seen > 20 and svg_seen > 0
