@@ -1,15 +1,12 @@
 """test_security_review.py: the findings of the security review (issue 13), each through the real nginx and programs."""
 
 import base64
-import csv
 import html
-import io
 import os
 import re
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -17,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import TOP, csv_rows, start_stack, summary
+from conftest import TOP, csv_rows, start_stack, summary, write_files
 
 AUTH = "Basic " + base64.b64encode(b"ed:ed-secret").decode()
 
@@ -293,7 +290,6 @@ def odd(tmp_path_factory):
         track.append(",".join(["BioLink", q(BRAND), "Camp", q(iid), "u1", "Whey", "2025-01-0%d" % (i + 1), "2",
                                str(500 + 100 * i)]))
         pay.append(",".join([q(iid), "post", "100", "", str(100 + 10 * i), "2025-01-0%d" % (i + 1)]))
-    from conftest import write_files
     write_files(d, {"influencers.csv": "\n".join(infl) + "\n", "posts.csv": "\n".join(posts) + "\n",
                     "tracking_data.csv": "\n".join(track) + "\n", "payouts.csv": "\n".join(pay) + "\n"})
     s = start_stack()
