@@ -17,7 +17,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/socket.h>
+
 #include "respcache.h"
+#include "slot.h"
 #include "tpl.h"
 
 #define MAX_WORKERS 64
@@ -108,27 +111,74 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 	if (r->etag[0] && (status == 200 || status == 304))
 		buf_printf(&head, "ETag: %s\r\n", r->etag);
 	buf_puts(&head, "\r\n");
-	FCGX_PutStr(head.data, (int)head.len, r->fcgx->out);
-	if (status != 200)
+	if (FCGX_PutStr(head.data, (int)head.len, r->fcgx->out) != (int)head.len)
+		r->broken = 1;
+	if (status != 200 || r->broken)
 		r->capture = NULL; /* only whole 200 responses are kept */
 	if (r->capture && buf_append(r->capture, head.data, head.len) < 0)
 		r->capture = NULL;
 	buf_free(&head);
 }
 
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Lets a write to nginx block only until the response's deadline. Returns
+ * 0, or -1 when the deadline has passed. */
+static int arm_deadline(struct request *r)
+{
+	double left = r->deadline - now_s();
+	int passed = left <= 0;
+	if (passed)
+		left = 1e-3; /* what is left (closing records) must not block either */
+	struct timeval tv = { (time_t)left, (suseconds_t)((left - (double)(time_t)left) * 1e6) };
+	setsockopt(r->fcgx->ipcFd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	return passed ? -1 : 0;
+}
+
+/* The response will not reach its end: the client went away, or did not
+ * read it before the deadline. */
+static int cut_off(struct request *r)
+{
+	r->broken = 1;
+	r->capture = NULL; /* a response cut short is never kept */
+	if (now_s() >= r->deadline)
+		app_log(r, "WARN", "%s was not read within %d s (RESPONSE_TIMEOUT): cut off after %zu bytes", r->path,
+			r->cfg->response_timeout, r->sent);
+	return -1;
+}
+
 int app_write(struct request *r, const void *p, size_t n)
 {
+	if (r->head)
+		return 0;
+	if (r->broken)
+		return -1;
+	if (arm_deadline(r) < 0)
+		return cut_off(r);
 	if (r->capture && buf_append(r->capture, p, n) < 0)
 		r->capture = NULL; /* too large to keep: just send it */
 	while (n) {
 		int k = n > (1u << 30) ? 1 << 30 : (int)n;
 		if (FCGX_PutStr(p, k, r->fcgx->out) != k)
-			return -1;
+			return cut_off(r);
 		r->sent += (size_t)k;
 		p = (const char *)p + k;
 		n -= (size_t)k;
 	}
 	return 0;
+}
+
+int app_long_response(struct request *r)
+{
+	if (r->head || r->slot >= 0)
+		return 0;
+	r->slot = slot_take();
+	return r->slot >= 0 ? 0 : -1;
 }
 
 void app_send(struct request *r, int status, const char *content_type, const struct buf *body)
@@ -316,15 +366,23 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 			.path = param(&q, "DOCUMENT_URI", param(&q, "SCRIPT_NAME", "/")),
 			.query = param(&q, "QUERY_STRING", ""),
 			.user = FCGX_GetParam("REMOTE_USER", q.envp),
+			.deadline = (double)t0.tv_sec + (double)t0.tv_nsec / 1e9 + cfg->response_timeout,
+			.slot = -1,
 		};
 		snprintf(r.id, sizeof(r.id), "%lx-%lu", (long)getpid(), ++seq);
+		r.head = strcmp(r.method, "HEAD") == 0;
+		arm_deadline(&r);
 		struct buf capture;
 		buf_init(&capture, RESPCACHE_MAX_ENTRY);
-		r.capture = &capture;
+		r.capture = r.head ? NULL : &capture;
 		handle(&r, pages, npages);
-		if (r.capture && r.status == 200 && r.etag[0])
+		/* Kept only when every byte reached nginx: a client that went away
+		 * (or a HEAD) must not leave a cut-short copy for the next user. */
+		if (r.capture && !r.broken && r.status == 200 && r.etag[0] && FCGX_FFlush(q.out) == 0 &&
+		    FCGX_GetError(q.out) == 0)
 			respcache_store(r.etag, &capture);
 		buf_free(&capture);
+		slot_release(r.slot);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 		log_request(&r, ms);
@@ -401,6 +459,12 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 	cfg.uploads = getenv("UPLOADS_DIR") ? getenv("UPLOADS_DIR") : "uploads";
 	cfg.templates = getenv("TEMPLATE_DIR") ? getenv("TEMPLATE_DIR") : "templates";
 	cfg.workers = w ? atoi(w) : 2;
+	const char *rt = getenv("RESPONSE_TIMEOUT");
+	cfg.response_timeout = rt && *rt ? atoi(rt) : 600;
+	if (cfg.response_timeout < 1) {
+		fprintf(stderr, "%s: RESPONSE_TIMEOUT=%s: expected a number of seconds from 1\n", program, rt);
+		return 1;
+	}
 	const char *baseline = getenv("BASELINE_DEFAULT"), *grouping = getenv("NUMBER_FORMAT");
 	if (baseline && *baseline && filter_set_default_baseline(baseline) < 0) {
 		fprintf(stderr, "%s: BASELINE_DEFAULT=%s: expected a number from 0 to 1000 such as 1.5\n", program, baseline);
@@ -435,5 +499,9 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 		fprintf(stderr, "%s: must be started by a FastCGI spawner with the socket on fd 0\n", program);
 		return 1;
 	}
+	/* Responses that may take long to be read share WORKERS - 1 slots, so
+	 * one worker always stays free for everything else. */
+	if (slot_init(cfg.workers > 1 ? cfg.workers - 1 : 1) < 0)
+		app_log(NULL, "WARN", "%s: no shared slots (%s): long downloads are not limited", program, strerror(errno));
 	return supervise(&cfg, pages, npages);
 }

@@ -14,6 +14,7 @@ struct config {
 	const char *uploads;     /* UPLOADS_DIR */
 	const char *templates;   /* TEMPLATE_DIR */
 	int workers;             /* WORKERS */
+	int response_timeout;    /* RESPONSE_TIMEOUT: seconds a response may take to be written, 600 */
 	const char *build;       /* BUILD_ID: programs and templates, part of every ETag */
 };
 
@@ -28,6 +29,10 @@ struct request {
 	char id[20];             /* request id for the logs */
 	int status;              /* set when the response starts */
 	int started;             /* headers sent */
+	int head;                /* a HEAD request: headers only, no body is ever written */
+	int broken;              /* a write failed: the response did not reach its end */
+	double deadline;         /* CLOCK_MONOTONIC seconds by which the response must be written */
+	int slot;                /* the long-response slot held, or -1 */
 	size_t sent;             /* body bytes sent */
 	const char *reason;      /* why a handler refused the request */
 	char etag[48];           /* sent with the response when set */
@@ -56,8 +61,14 @@ int app_main(const char *program, const struct app_page *pages, size_t npages);
 /* Starts a response. extra_headers is either NULL or CRLF-terminated lines
  * built by the program (never raw input). */
 void app_begin(struct request *r, int status, const char *content_type, const char *extra_headers);
-/* Sends body bytes (after app_begin). Returns 0 or -1 when the client is gone. */
+/* Sends body bytes (after app_begin); for HEAD it writes nothing. Returns 0,
+ * or -1 when the client is gone (the response then counts as broken). */
 int app_write(struct request *r, const void *p, size_t n);
+/* Before a response that may take long to be read (a large export): takes
+ * one of the WORKERS - 1 slots for such responses, so a worker always stays
+ * free for the others. Returns 0, or -1 when every slot is taken (answer
+ * 503 then). A HEAD needs no slot. The slot is freed when the request ends. */
+int app_long_response(struct request *r);
 /* app_begin plus the whole body. */
 void app_send(struct request *r, int status, const char *content_type, const struct buf *body);
 /* Sends an HTML error page; message is escaped by the template. */

@@ -63,6 +63,11 @@ void csvout_end_row(struct csvout *c)
 		flush(c);
 }
 
+int csvout_more(const struct csvout *c)
+{
+	return !c->failed && !c->r->head;
+}
+
 int csvout_finish(struct csvout *c)
 {
 	flush(c);

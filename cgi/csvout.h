@@ -25,6 +25,9 @@ void csvout_number(struct csvout *c, const char *s);
 void csvout_int(struct csvout *c, int64_t v);
 /* Ends the row (CRLF) and flushes when the buffer is large. */
 void csvout_end_row(struct csvout *c);
+/* True while rows are wanted: the client is there and asked for a body
+ * (a HEAD gets the headers only, so a long export stops at once). */
+int csvout_more(const struct csvout *c);
 /* Flushes the rest. Returns 0, or -1 when writing failed. */
 int csvout_finish(struct csvout *c);
 

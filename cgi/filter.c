@@ -29,16 +29,17 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Percent-decodes [s, s+n) into the arena ('+' is a space). NULL when the
- * encoding is broken or memory runs out; *outn gets the length. */
-static char *url_decode(struct arena *a, const char *s, size_t n, size_t *outn)
+/* Percent-decodes [s, s+n) into the arena ('+' is a space in a query, not
+ * in a path). NULL when the encoding is broken or memory runs out; *outn
+ * gets the length. */
+static char *url_decode(struct arena *a, const char *s, size_t n, size_t *outn, int plus_is_space)
 {
 	char *out = arena_alloc(a, n + 1);
 	if (!out)
 		return NULL;
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '+') {
+		if (s[i] == '+' && plus_is_space) {
 			out[o++] = ' ';
 		} else if (s[i] == '%') {
 			int hi = i + 1 < n ? hexval(s[i + 1]) : -1;
@@ -76,19 +77,22 @@ static const char *check_text(const char *v, size_t n)
 	return NULL;
 }
 
-static int add_multi(struct arena *a, struct fvalues *fv, const char *v)
+/* Adds a value unless it is there already; returns the reason on error. */
+static const char *add_multi(struct arena *a, struct fvalues *fv, const char *v)
 {
 	for (size_t i = 0; i < fv->n; i++)
 		if (strcmp(fv->v[i], v) == 0)
-			return 0;
+			return NULL;
+	if (fv->n >= FILTER_MAX_VALUES) /* pages stay linear in the query, see view.c */
+		return "more than 100 values; select fewer, or clear this filter";
 	const char **nv = arena_calloc(a, fv->n + 1, sizeof(*nv));
 	if (!nv)
-		return -1;
+		return "out of memory";
 	if (fv->n)
 		memcpy(nv, fv->v, fv->n * sizeof(*nv));
 	nv[fv->n++] = v;
 	fv->v = nv;
-	return 0;
+	return NULL;
 }
 
 /* Validates and stores one single-valued parameter; returns the reason on error. */
@@ -182,7 +186,7 @@ int filter_parse(const char *query, struct arena *a, struct filter *f, char *err
 		if (p >= 0) {
 			size_t n;
 			const char *why;
-			char *v = url_decode(a, eq ? eq + 1 : s + len, eq ? len - klen - 1 : 0, &n);
+			char *v = url_decode(a, eq ? eq + 1 : s + len, eq ? len - klen - 1 : 0, &n, 1);
 			if (!v)
 				why = "broken percent-encoding";
 			else if ((why = check_text(v, n)) != NULL)
@@ -190,7 +194,7 @@ int filter_parse(const char *query, struct arena *a, struct filter *f, char *err
 			else if (n == 0)
 				why = NULL; /* an empty form field: absent */
 			else if (p < FP_MULTI_MAX)
-				why = add_multi(a, &f->multi[p], v) < 0 ? "out of memory" : NULL;
+				why = add_multi(a, &f->multi[p], v);
 			else if (seen[p] && strcmp(seen[p], v) != 0)
 				why = "given more than once with different values";
 			else
@@ -220,7 +224,7 @@ const char *filter_form_value(struct arena *a, const char *encoded, const char *
 		const char *eq = memchr(s, '=', len);
 		if (eq && (size_t)(eq - s) == want && memcmp(s, name, want) == 0) {
 			size_t n;
-			char *v = url_decode(a, eq + 1, len - want - 1, &n);
+			char *v = url_decode(a, eq + 1, len - want - 1, &n, 1);
 			return v && strlen(v) == n ? v : NULL;
 		}
 		s = amp ? amp + 1 : NULL;
@@ -246,6 +250,29 @@ void filter_url_encode(struct buf *out, const char *s)
 			buf_append(out, e, 3);
 		}
 	}
+}
+
+void filter_segment_encode(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int dots = *s && s[strspn(s, ".")] == '\0';
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '/' || c == '%' || (dots && c == '.')) { /* survives nginx's own decoding */
+			char e[5] = { '%', '2', '5', hex[c >> 4], hex[c & 15] };
+			buf_append(out, e, 5);
+		} else {
+			char one[2] = { (char)c, '\0' };
+			filter_url_encode(out, one);
+		}
+	}
+}
+
+const char *filter_segment_decode(struct arena *a, const char *s)
+{
+	size_t n, len = strlen(s);
+	const char *v = url_decode(a, s, len, &n, 0);
+	return v && strlen(v) == n ? v : NULL;
 }
 
 static void add_pair(struct buf *out, enum fparam p, const char *v)

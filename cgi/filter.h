@@ -23,6 +23,7 @@ extern const char *const grain_name[GRAIN__MAX];
 
 #define FILTER_MAX_PAIRS 1000
 #define FILTER_MAX_VALUE 200
+#define FILTER_MAX_VALUES 100   /* distinct values of one repeatable parameter */
 
 struct fvalues {
 	size_t n;
@@ -64,6 +65,16 @@ void filter_describe(const struct filter *f, struct buf *out);
 
 /* Appends a query value percent-encoded. */
 void filter_url_encode(struct buf *out, const char *s);
+/* Appends s as one path segment of a link (an influencer id). nginx
+ * percent-decodes a path once, then resolves "." and ".." and merges
+ * slashes before it routes, so '/' and '%' (and the dots of a segment of
+ * dots only) are encoded twice, anything else as filter_url_encode does:
+ * the id "../upload" becomes "..%252Fupload", which reaches the program as
+ * "..%2Fupload". */
+void filter_segment_encode(struct buf *out, const char *s);
+/* The segment as the program gets it from nginx, decoded once more ('+'
+ * stays '+'), in the arena; NULL when its encoding is broken. */
+const char *filter_segment_decode(struct arena *a, const char *s);
 
 
 /* The baseline ROAS when a URL gives none (1.0 unless configured). */

@@ -136,16 +136,16 @@ static int complete_body(const char *content_type, const char *body_path)
 	if (!b)
 		return 0;
 	b += 9;
-	char boundary[96];
+	char boundary[1024]; /* the whole boundary: the content type is at most 900 bytes */
 	size_t n = 0;
 	int quoted = *b == '"';
 	b += quoted;
 	while (*b && n + 1 < sizeof(boundary) && (quoted ? *b != '"' : *b != ';' && *b != ' '))
 		boundary[n++] = *b++;
 	boundary[n] = '\0';
-	if (n == 0)
-		return 0;
-	char tail[4096 + 1], want[128];
+	if (n == 0 || n + 1 == sizeof(boundary))
+		return 0; /* none, or longer than can be checked: never taken as complete */
+	char tail[4096 + 1], want[sizeof(boundary) + 4];
 	snprintf(want, sizeof(want), "--%s--", boundary);
 	FILE *fp = fopen(body_path, "rb");
 	if (!fp)

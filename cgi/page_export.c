@@ -31,6 +31,23 @@ static void start(struct request *r, struct csvout *c, const char *what, const c
 	header(c, cols);
 }
 
+/* Up to this many rows (some 7 MB) nginx takes the whole export at once
+ * (it buffers 16 MB), so the worker is free again at once. */
+#define LONG_EXPORT_ROWS 50000
+
+/* Before an export of the given number of rows (counted up to just past
+ * LONG_EXPORT_ROWS): a larger one may take long to be read, so it needs a
+ * slot for long responses, or gets a 503 that says so (a worker always stays
+ * free for everything else). */
+static enum app_status long_export(struct request *r, size_t rows)
+{
+	if (rows <= LONG_EXPORT_ROWS || app_long_response(r) == 0)
+		return APP_OK;
+	app_error_page(r, 503, "Busy", "Every worker that serves large downloads is busy; try again in a minute. "
+		       "Pages and the smaller downloads are still served.");
+	return APP_DONE;
+}
+
 static void finish(struct request *r, struct csvout *c)
 {
 	if (csvout_finish(c) < 0)
@@ -189,10 +206,15 @@ enum app_status page_export_tracking(struct request *r)
 	if (st != APP_OK)
 		return st;
 	const struct dataset *ds = q.v->ds;
+	size_t rows = 0;
+	for (size_t k = 0; k < ds->ntrack && rows <= LONG_EXPORT_ROWS; k++)
+		rows += (size_t)metrics_in_t(&q.m, &ds->track[k]);
+	if ((st = long_export(r, rows)) != APP_OK)
+		return st;
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
 	start(r, &c, "tracking", cols, &q.f);
-	for (size_t k = 0; k < ds->ntrack && !c.failed; k++) {
+	for (size_t k = 0; k < ds->ntrack && csvout_more(&c); k++) {
 		const struct ds_track *t = &ds->track[k];
 		if (!metrics_in_t(&q.m, t))
 			continue;
@@ -213,6 +235,12 @@ enum app_status page_export_tracking(struct request *r)
 	return APP_OK;
 }
 
+/* True when a post is in the selection: its influencer in I, its date in the range. */
+static int post_in(const struct metrics *m, const struct ds_post *x)
+{
+	return metrics_row_of(m, x->infl) && metrics_in_range(m, x->date);
+}
+
 enum app_status page_export_posts(struct request *r)
 {
 	static const char *const cols[] = { "date", "influencer_id", "influencer_name", "platform", "url", "caption",
@@ -222,12 +250,17 @@ enum app_status page_export_posts(struct request *r)
 	if (st != APP_OK)
 		return st;
 	const struct dataset *ds = q.v->ds;
+	size_t rows = 0;
+	for (size_t k = 0; k < ds->npost && rows <= LONG_EXPORT_ROWS; k++)
+		rows += (size_t)post_in(&q.m, &ds->post[k]);
+	if ((st = long_export(r, rows)) != APP_OK)
+		return st;
 	const struct strpool *p = &ds->pool;
 	struct csvout c;
 	start(r, &c, "posts", cols, &q.f);
-	for (size_t k = 0; k < ds->npost && !c.failed; k++) {
+	for (size_t k = 0; k < ds->npost && csvout_more(&c); k++) {
 		const struct ds_post *x = &ds->post[k];
-		if (!metrics_row_of(&q.m, x->infl) || !metrics_in_range(&q.m, x->date))
+		if (!post_in(&q.m, x))
 			continue;
 		const struct ds_influencer *in = &ds->infl[x->infl];
 		char date[11];

@@ -174,14 +174,15 @@ enum app_status page_influencers(struct request *r)
 
 enum app_status page_influencer(struct request *r)
 {
-	const char *id = r->path + strlen("/influencers/");
+	/* nginx decoded the path once; the link encoded the id twice (view.c) */
+	const char *id = filter_segment_decode(r->arena, r->path + strlen("/influencers/"));
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m, prev;
 	enum app_status st = view_load(r, &f, &v);
 	if (st != APP_OK)
 		return st;
-	if (!*id || dataset_find_influencer(v->ds, id) < 0) {
+	if (!id || !*id || dataset_find_influencer(v->ds, id) < 0) {
 		app_set_reason(r, "No influencer has that id in the current dataset.");
 		return APP_NOT_FOUND;
 	}
@@ -193,6 +194,7 @@ enum app_status page_influencer(struct request *r)
 		return APP_INTERNAL;
 	const struct infl_row *one = &m.row[0];
 	view_layout(d, r, v, &f, strpool_get(&v->ds->pool, v->ds->infl[one->idx].name));
+	view_set_influencer_href(d, "PATH", id, 1); /* the page's own links: the way back to it */
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
 	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
 	view_table(d, "TABLE", "Influencer", &m, &one, 1, &f);

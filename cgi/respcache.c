@@ -1,4 +1,5 @@
 /* respcache.c: each worker's small cache of whole responses by ETag, so a repeated view costs no computation. */
+#define _GNU_SOURCE
 #include "respcache.h"
 
 #include <stdlib.h>
@@ -58,8 +59,14 @@ int respcache_serve(struct request *r)
 		r->status = 200;
 		r->capture = NULL;
 		r->cached = 1;
-		if (FCGX_PutStr(e->bytes, (int)e->len, r->fcgx->out) == (int)e->len)
-			r->sent = e->len;
+		size_t len = e->len; /* a HEAD gets the headers only */
+		const char *end = r->head ? memmem(e->bytes, e->len, "\r\n\r\n", 4) : NULL;
+		if (end)
+			len = (size_t)(end - e->bytes) + 4;
+		if (FCGX_PutStr(e->bytes, (int)len, r->fcgx->out) != (int)len)
+			r->broken = 1;
+		else if (!r->head)
+			r->sent = len;
 		return 1;
 	}
 	return 0;

@@ -8,6 +8,8 @@
 
 #include <ctemplate/template.h>
 
+#include "escape.h"
+
 // A struct tpl_dict pointer is a ctemplate::TemplateDictionary pointer in
 // disguise: section dictionaries belong to their parent, so only the top one
 // is ever deleted and nothing needs a wrapper of its own.
@@ -40,7 +42,33 @@ extern "C" void tpl_free(struct tpl_dict *d)
 	delete dict(d);
 }
 
+// Values are shown as text: one with bidirectional controls is isolated
+// (esc_bidi_isolate), so it cannot turn the text around it. The template's
+// AUTOESCAPE escapes it afterwards for its context.
+static std::string shown(const char *value)
+{
+	if (!value)
+		return std::string();
+	if (!esc_has_bidi(value))
+		return std::string(value);
+	struct buf b;
+	buf_init(&b, 0);
+	std::string s = esc_bidi_isolate(&b, value) == 0 ? std::string(b.data, b.len) : std::string();
+	buf_free(&b);
+	return s;
+}
+
 extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
+{
+	if (!d)
+		return;
+	try {
+		dict(d)->SetValue(key, shown(value));
+	} catch (...) {
+	}
+}
+
+extern "C" void tpl_set_verbatim(struct tpl_dict *d, const char *key, const char *value)
 {
 	if (!d)
 		return;
@@ -52,7 +80,7 @@ extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
 
 extern "C" void tpl_set_markup(struct tpl_dict *d, const char *key, const char *markup)
 {
-	tpl_set(d, key, markup);
+	tpl_set_verbatim(d, key, markup);
 }
 
 extern "C" void tpl_set_global(struct tpl_dict *d, const char *key, const char *value)
@@ -60,7 +88,7 @@ extern "C" void tpl_set_global(struct tpl_dict *d, const char *key, const char *
 	if (!d)
 		return;
 	try {
-		dict(d)->SetTemplateGlobalValue(key, value ? value : "");
+		dict(d)->SetTemplateGlobalValue(key, shown(value));
 	} catch (...) {
 	}
 }
@@ -86,7 +114,7 @@ extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, .
 		vsnprintf(&big[0], big.size(), fmt, ap);
 		va_end(ap);
 		big.resize((size_t)n);
-		dict(d)->SetValue(key, big);
+		dict(d)->SetValue(key, shown(big.c_str()));
 	} catch (...) {
 	}
 }

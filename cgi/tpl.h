@@ -18,8 +18,13 @@ void tpl_set_root(const char *dir);
 /* A new top-level dictionary; NULL when out of memory. Free with tpl_free. */
 struct tpl_dict *tpl_new(void);
 void tpl_free(struct tpl_dict *d);
-/* Sets a value; the template's AUTOESCAPE escapes it for its context. */
+/* Sets a value shown as text; the template's AUTOESCAPE escapes it for its
+ * context, and text with bidirectional controls is isolated first
+ * (esc_bidi_isolate). */
 void tpl_set(struct tpl_dict *d, const char *key, const char *value);
+/* Sets a form field's value, which the browser sends back: kept exactly as
+ * it is (escaped by AUTOESCAPE, never isolated). Only for value="..." slots. */
+void tpl_set_verbatim(struct tpl_dict *d, const char *key, const char *value);
 /* Sets markup the program built itself (an SVG chart), for a template slot
  * written {{NAME:none}}. Never pass input-derived text here unescaped. */
 void tpl_set_markup(struct tpl_dict *d, const char *key, const char *markup);

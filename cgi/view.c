@@ -100,29 +100,80 @@ static int is_selected(const struct fvalues *fv, const char *s)
 	return 0;
 }
 
-/* A chip: one active filter value and the link that removes it. */
-static void add_chip(struct tpl_dict *d, const struct filter *f, enum fparam p, const char *value)
+/* The active-filter chips: the first VIEW_MAX_CHIPS values each get a chip
+ * whose link removes it; the rest collapse into one "and N more" whose link
+ * removes them all, so the page stays linear in the query (each link
+ * repeats the whole query). */
+#define VIEW_MAX_CHIPS 12
+
+struct chips {
+	struct tpl_dict *d;          /* the ACTIVE section, or NULL when no filter is set */
+	const struct filter *f;
+	struct filter kept;          /* f without the collapsed values */
+	const char *kept_v[FP_MULTI_MAX][FILTER_MAX_VALUES];
+	size_t shown, hidden;
+};
+
+static void chips_init(struct chips *c, struct tpl_dict *d, const struct filter *f)
 {
+	c->d = d;
+	c->f = f;
+	c->kept = *f;
+	for (int p = 0; p < FP_MULTI_MAX; p++) {
+		c->kept.multi[p].n = 0;
+		c->kept.multi[p].v = c->kept_v[p];
+	}
+	c->shown = c->hidden = 0;
+}
+
+/* A chip: one active filter value and the link that removes it (or, past
+ * the limit, one more value for the collapsed chip). */
+static void add_chip(struct chips *c, enum fparam p, const char *value)
+{
+	const struct filter *f = c->f;
+	if (c->shown == VIEW_MAX_CHIPS) {
+		c->hidden++;
+		if (p == FP_FROM || p == FP_TO)
+			*(p == FP_FROM ? &c->kept.has_from : &c->kept.has_to) = 0;
+		else if (p == FP_INFLUENCER)
+			c->kept.influencer = NULL;
+		else if (p == FP_BASELINE)
+			c->kept.baseline_text = NULL, c->kept.baseline = filter_default_baseline;
+		return;
+	}
+	c->shown++;
+	if (p < FP_MULTI_MAX && c->kept.multi[p].n < FILTER_MAX_VALUES)
+		c->kept_v[p][c->kept.multi[p].n++] = value;
 	struct filter g = *f;
 	struct fvalues fewer = { 0, NULL };
-	const char *kept[FILTER_MAX_PAIRS];
+	const char *kept[FILTER_MAX_VALUES];
 	if (p < FP_MULTI_MAX) {
-		for (size_t i = 0; i < f->multi[p].n && fewer.n < FILTER_MAX_PAIRS; i++)
+		for (size_t i = 0; i < f->multi[p].n && fewer.n < FILTER_MAX_VALUES; i++)
 			if (strcmp(f->multi[p].v[i], value) != 0)
 				kept[fewer.n++] = f->multi[p].v[i];
 		fewer.v = kept;
 		g.multi[p] = fewer;
 	}
-	struct tpl_dict *c = tpl_section(d, "CHIP");
-	if (!c)
+	struct tpl_dict *x = tpl_section(c->d, "CHIP");
+	if (!x)
 		return;
-	tpl_setf(c, "CHIP_LABEL", "%s: %s", fparam_name[p], value);
-	set_query(c, "CHIP_QUERY", &g, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE |
+	tpl_setf(x, "CHIP_LABEL", "%s: %s", fparam_name[p], value);
+	set_query(x, "CHIP_QUERY", &g, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE |
 					       (p >= FP_MULTI_MAX ? 1u << p : 0), 0);
 }
 
+/* The collapsed chip, when values were left out. */
+static void chips_finish(struct chips *c)
+{
+	if (!c->hidden)
+		return;
+	struct tpl_dict *x = tpl_section(c->d, "MORE");
+	tpl_setf(x, "MORE_COUNT", "%zu", c->hidden);
+	set_query(x, "MORE_QUERY", &c->kept, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE, 0);
+}
+
 /* Adds the chips and notes for one repeatable parameter. */
-static void form_group(struct tpl_dict *d, struct tpl_dict *chips, const struct dsview *v, const struct filter *f,
+static void form_group(struct tpl_dict *d, struct chips *chips, const struct dsview *v, const struct filter *f,
 		       size_t gi)
 {
 	enum fparam p = groups[gi].param;
@@ -141,12 +192,13 @@ static void form_group(struct tpl_dict *d, struct tpl_dict *chips, const struct 
 		if (!o)
 			return;
 		tpl_set(o, "VALUE", s);
+		tpl_set_verbatim(o, "FORM_VALUE", s);
 		tpl_setf(o, "COUNT", "%ld", c->count);
 		if (is_selected(sel, s))
 			tpl_show(o, "CHECKED");
 	}
 	for (size_t i = 0; i < sel->n; i++) {
-		add_chip(chips, f, p, sel->v[i]);
+		add_chip(chips, p, sel->v[i]);
 		if (strpool_find(&v->ds->pool, sel->v[i], strlen(sel->v[i])) == UINT32_MAX) {
 			struct tpl_dict *u = tpl_section(d, "UNKNOWN_VALUE");
 			if (u)
@@ -189,21 +241,22 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 	struct buf q;
 	buf_init(&q, 1 << 20);
 	filter_query(f, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_GRAIN, &q);
-	struct tpl_dict *chips = q.len ? tpl_section(d, "ACTIVE") : NULL;
+	struct chips chips;
+	chips_init(&chips, q.len ? tpl_section(d, "ACTIVE") : NULL, f);
 	if (!q.len)
 		tpl_show(d, "OPEN");
 	buf_free(&q);
 	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		form_group(d, chips, v, f, i);
+		form_group(d, &chips, v, f, i);
 	if (f->has_from) {
 		val_format_date(f->from, date);
 		tpl_set(d, "FROM", date);
-		add_chip(chips, f, FP_FROM, date);
+		add_chip(&chips, FP_FROM, date);
 	}
 	if (f->has_to) {
 		val_format_date(f->to, date);
 		tpl_set(d, "TO", date);
-		add_chip(chips, f, FP_TO, date);
+		add_chip(&chips, FP_TO, date);
 	}
 	if (v->ds->first_date != DS_NO_DATE) {
 		val_format_date(v->ds->first_date, date);
@@ -212,8 +265,8 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 		tpl_set(d, "DATA_LAST", date);
 	}
 	if (f->influencer) {
-		tpl_set(d, "INFLUENCER", f->influencer);
-		add_chip(chips, f, FP_INFLUENCER, f->influencer);
+		tpl_set_verbatim(d, "INFLUENCER", f->influencer);
+		add_chip(&chips, FP_INFLUENCER, f->influencer);
 		if (dataset_find_influencer(v->ds, f->influencer) < 0) {
 			struct tpl_dict *u = tpl_section(d, "UNKNOWN_VALUE");
 			if (u)
@@ -222,7 +275,8 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 	}
 	tpl_setf(d, "BASELINE", "%g", f->baseline);
 	if (f->baseline_text && f->baseline != filter_default_baseline)
-		add_chip(chips, f, FP_BASELINE, f->baseline_text);
+		add_chip(&chips, FP_BASELINE, f->baseline_text);
+	chips_finish(&chips);
 	for (int g = GRAIN_DAY; g < GRAIN__MAX; g++) {
 		struct tpl_dict *o = tpl_section(d, "GRAIN_OPTION");
 		if (!o)
@@ -360,6 +414,19 @@ void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter 
 		kpi_changes(d, m, prev);
 }
 
+void view_set_influencer_href(struct tpl_dict *d, const char *key, const char *id, int global)
+{
+	struct buf href;
+	buf_init(&href, 4096);
+	buf_puts(&href, "/influencers/");
+	filter_segment_encode(&href, id);
+	if (global)
+		tpl_set_global(d, key, buf_str(&href));
+	else
+		tpl_set(d, key, buf_str(&href));
+	buf_free(&href);
+}
+
 void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
 			 const struct infl_row *row, const struct filter *f)
 {
@@ -368,12 +435,7 @@ void view_influencer_row(struct tpl_dict *d, const char *section, const struct m
 	struct tpl_dict *x = tpl_section(d, section);
 	if (!x)
 		return;
-	struct buf href;
-	buf_init(&href, 4096);
-	buf_puts(&href, "/influencers/");
-	filter_url_encode(&href, strpool_get(&ds->pool, in->id));
-	tpl_set(x, "HREF", buf_str(&href));
-	buf_free(&href);
+	view_set_influencer_href(x, "HREF", strpool_get(&ds->pool, in->id), 0);
 	tpl_set(x, "ID", strpool_get(&ds->pool, in->id));
 	tpl_set(x, "NAME", strpool_get(&ds->pool, in->name));
 	tpl_set(x, "PLATFORM", strpool_get(&ds->pool, in->platform));

@@ -35,6 +35,9 @@ const struct metrics *view_previous(struct request *r, const struct dsview *v, c
 				    struct metrics *prev);
 
 /* One INFLUENCER row dictionary in section `section`. */
+/* Sets key to the link of one influencer's page (/influencers/ID, the id
+ * encoded to survive nginx: filter_segment_encode). */
+void view_set_influencer_href(struct tpl_dict *d, const char *key, const char *id, int global);
 void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
 			 const struct infl_row *row, const struct filter *f);
 

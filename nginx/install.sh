@@ -23,7 +23,7 @@ SITE=$SYSCONFDIR/nginx/sites-available/influencer-roi
 # Fills the placeholders of a template into an installed file.
 fill() {
 	sed -e "s|@PREFIX@|$PREFIX|g" -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" -e "s|@LISTEN@|$LISTEN|g" \
-	    -e "s|@SOCKETS@|$RUNTIME_DIR|g" -e "s|@FASTCGI@|$CONF/fastcgi.conf|g" \
+	    -e "s|@SOCKETS@|$RUNTIME_DIR|g" -e "s|@FASTCGI@|$CONF/fastcgi.conf|g" -e "s|@HEADERS@|$CONF/headers.conf|g" \
 	    -e "s|@AUTHFILE@|$CONF/users.htpasswd|g" -e "s|@PUBLIC@|$SHARE/public|g" \
 	    -e "s|@MAX_BODY@|$MAX_BODY|g" "$1" > "$2"
 	chmod "$3" "$2"
@@ -49,7 +49,7 @@ do_install() {
 	fill "$TOP/nginx/systemd/influencer-roi@.socket" "$DESTDIR$UNITS/influencer-roi@.socket" 644
 	install -m 644 "$TOP/nginx/sysusers.conf" "$DESTDIR$SYSUSERS/influencer-roi.conf"
 	install -m 644 "$TOP/nginx/logrotate.conf" "$DESTDIR$SYSCONFDIR/logrotate.d/influencer-roi"
-	install -m 644 "$TOP/nginx/fastcgi.conf" "$DESTDIR$CONF/fastcgi.conf"
+	install -m 644 "$TOP/nginx/fastcgi.conf" "$TOP/nginx/headers.conf" "$DESTDIR$CONF/"
 	fill "$TOP/nginx/site.conf.in" "$DESTDIR$SITE" 644
 	# the settings file is the administrator's once written: never overwritten
 	[ -e "$DESTDIR$CONF/influencer-roi.conf" ] ||
@@ -62,7 +62,8 @@ do_uninstall() {
 		"$DESTDIR$PREFIX/bin/influencer-roi-import" "$DESTDIR$PREFIX/sbin/influencer-roi-user" \
 		"$DESTDIR$UNITS/influencer-roi@.service" "$DESTDIR$UNITS/influencer-roi@.socket" \
 		"$DESTDIR$SYSUSERS/influencer-roi.conf" "$DESTDIR$SYSCONFDIR/logrotate.d/influencer-roi" \
-		"$DESTDIR$SITE" "$DESTDIR$SYSCONFDIR/nginx/sites-enabled/influencer-roi" "$DESTDIR$CONF/fastcgi.conf"
+		"$DESTDIR$SITE" "$DESTDIR$SYSCONFDIR/nginx/sites-enabled/influencer-roi" "$DESTDIR$CONF/fastcgi.conf" \
+		"$DESTDIR$CONF/headers.conf"
 	rm -rf "$DESTDIR$SHARE" "$DESTDIR$PREFIX/share/doc/influencer-roi"
 	rmdir "$DESTDIR$LIB" 2>/dev/null || true
 	echo "uninstall: removed the programs; kept $CONF (settings, logins) and /var/lib/influencer-roi (data)"

@@ -3,7 +3,8 @@
 # Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND,
 # AUTH_DIR (viewers.htpasswd, editors.htpasswd), ADMIN_USER and ADMIN_PASSWORD (the first editor),
 # WRAP (a command put before each program, by absolute path, such as /usr/bin/valgrind; empty by default),
-# RUN_AS (the unprivileged user the programs run as when started by root; default roi).
+# RUN_AS (the unprivileged user the programs run as when started by root; default roi);
+# the programs' own settings (RESPONSE_TIMEOUT, KEEP_VERSIONS, ...) pass through the environment.
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
@@ -64,12 +65,12 @@ AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" refresh
 
 fill() {
 	sed -e "s|@LISTEN@|127.0.0.1:$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@SOCKETS@|$RUNDIR|g" \
-	    -e "s|@FASTCGI@|$RUNDIR/fastcgi.conf|g" -e "s|@AUTHFILE@|$AUTH_DIR/users.htpasswd|g" \
+	    -e "s|@FASTCGI@|$RUNDIR/fastcgi.conf|g" -e "s|@HEADERS@|$RUNDIR/headers.conf|g" -e "s|@AUTHFILE@|$AUTH_DIR/users.htpasswd|g" \
 	    -e "s|@PUBLIC@|$TOP/public|g" -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" "$1" > "$2"
 }
 fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
 fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"
-cp "$TOP/nginx/fastcgi.conf" "$RUNDIR/fastcgi.conf"
+cp "$TOP/nginx/fastcgi.conf" "$TOP/nginx/headers.conf" "$RUNDIR/"
 
 # Part of every ETag: a new build or template answers 200 to old validators.
 BUILD_ID=$(cat "$BIN/dashboard" "$BIN/export" "$TOP"/templates/*.tpl | md5sum | cut -c1-16)

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="filters" aria-label="Filters">
-{{#ACTIVE}}<p class="chips"><span class="chips-label">Active filters:</span> {{#CHIP}}<a class="chip" href="{{PATH}}{{CHIP_QUERY}}" title="Remove this filter">{{CHIP_LABEL}} <span aria-hidden="true">&#215;</span></a> {{/CHIP}}<a class="clear" href="{{PATH}}">Clear all</a></p>{{/ACTIVE}}
+{{#ACTIVE}}<p class="chips"><span class="chips-label">Active filters:</span> {{#CHIP}}<a class="chip" href="{{PATH}}{{CHIP_QUERY}}" title="Remove this filter">{{CHIP_LABEL}} <span aria-hidden="true">&#215;</span></a> {{/CHIP}}{{#MORE}}<a class="chip more" href="{{PATH}}{{MORE_QUERY}}" title="Remove these {{MORE_COUNT}} filters">and {{MORE_COUNT}} more <span aria-hidden="true">&#215;</span></a> {{/MORE}}<a class="clear" href="{{PATH}}">Clear all</a></p>{{/ACTIVE}}
 <p class="presets"><span class="chips-label">Dates:</span> {{#PRESET}}<a href="{{PATH}}{{PRESET_QUERY}}"{{#PRESET_CURRENT}} aria-current="true" class="current"{{/PRESET_CURRENT}}>{{PRESET_LABEL}}</a> {{/PRESET}}<span class="hint">relative to the data's last date, {{DATA_LAST}}</span></p>
 {{#UNKNOWN_VALUE}}<p class="notice">{{UNKNOWN}} is not in the data, so it selects nothing.</p>{{/UNKNOWN_VALUE}}
 <details{{#OPEN}} open{{/OPEN}}>
@@ -10,7 +10,7 @@
   {{#GROUP}}
   <fieldset>
     <legend>{{LABEL}}</legend>
-    {{#OPTION}}<label><input type="checkbox" name="{{PARAM}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{VALUE}} <span class="count">({{COUNT}})</span></label>{{/OPTION}}
+    {{#OPTION}}<label><input type="checkbox" name="{{PARAM}}" value="{{FORM_VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{VALUE}} <span class="count">({{COUNT}})</span></label>{{/OPTION}}
   </fieldset>
   {{/GROUP}}
   <fieldset>

@@ -31,7 +31,7 @@ def test_install_into_destdir_then_uninstall(tmp_path):
             "usr/share/influencer-roi/public/style.css", "usr/lib/systemd/system/influencer-roi@.service",
             "usr/lib/systemd/system/influencer-roi@.socket", "usr/lib/sysusers.d/influencer-roi.conf",
             "etc/nginx/sites-available/influencer-roi", "etc/influencer-roi/influencer-roi.conf",
-            "etc/influencer-roi/fastcgi.conf", "etc/logrotate.d/influencer-roi"]
+            "etc/influencer-roi/fastcgi.conf", "etc/influencer-roi/headers.conf", "etc/logrotate.d/influencer-roi"]
     for f in want:
         assert os.path.isfile(os.path.join(dest, f)), f
     site = open(os.path.join(dest, "etc/nginx/sites-available/influencer-roi")).read()

@@ -11,6 +11,27 @@ static const char *html(struct buf *b, const char *s)
 	return buf_str(b);
 }
 
+#define RLO "\xe2\x80\xae"
+#define PDF "\xe2\x80\xac"
+#define RLI "\xe2\x81\xa7"
+#define FSI "\xe2\x81\xa8"
+#define PDI "\xe2\x81\xa9"
+
+/* Bidirectional controls stay inside the text they came with. */
+static void test_bidi(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	assert_false(esc_has_bidi("plain \xe2\x82\xb9 text"));
+	assert_true(esc_has_bidi("a" RLO "b"));
+	assert_string_equal(html(&b, "ab" RLO "c<"), FSI "ab" RLO "c&lt;" PDF PDI); /* closed, then isolated */
+	assert_string_equal(html(&b, PDI RLO "x"), FSI RLO "x" PDF PDI); /* a closer of the outside is dropped */
+	assert_string_equal(html(&b, RLI "a" RLO "b" PDI "c" PDF), FSI RLI "a" RLO "b" PDI "c" PDI);
+	assert_string_equal(html(&b, "plain"), "plain"); /* untouched without controls */
+	buf_free(&b);
+}
+
 static const char *csv(struct buf *b, const char *s)
 {
 	buf_reset(b);
@@ -144,6 +165,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_csv_plain_and_quoted),
 		cmocka_unit_test(test_csv_formula_guard),
 		cmocka_unit_test(test_csv_round_trip),

@@ -197,6 +197,20 @@ static void test_max_pairs(void **state)
 	buf_free(&q);
 }
 
+static void test_max_values(void **state)
+{
+	struct fx *x = *state;
+	struct buf q;
+	buf_init(&q, 0);
+	for (int i = 0; i < FILTER_MAX_VALUES; i++)
+		buf_printf(&q, "%sbrand=b%d&brand=b%d", i ? "&" : "", i, i); /* repeats are one value */
+	assert_int_equal(ok(x, q.data)->multi[FP_BRAND].n, FILTER_MAX_VALUES);
+	buf_puts(&q, "&brand=one-more");
+	bad(x, q.data, "brand");
+	assert_contains(x->err, "more than 100 values");
+	buf_free(&q);
+}
+
 static const char *query(const struct filter *f, unsigned skip, struct buf *b)
 {
 	buf_reset(b);
@@ -251,6 +265,27 @@ static void test_url_encode(void **state)
 	buf_free(&b);
 }
 
+/* An id as a path segment: what nginx decodes once, the page decodes again. */
+static void test_segment(void **state)
+{
+	struct fx *x = *state;
+	const char *ids[] = { "INF001", "../upload", "..", ".", "a//b", "50%25 off+", "x.y", "caf\xc3\xa9?#" };
+	const char *links[] = { "INF001", "..%252Fupload", "%252E%252E", "%252E", "a%252F%252Fb", "50%252525%20off%2B",
+				"x.y", "caf%C3%A9%3F%23" };
+	struct buf b;
+	buf_init(&b, 0);
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		buf_reset(&b);
+		filter_segment_encode(&b, ids[i]);
+		assert_string_equal(buf_str(&b), links[i]);
+	}
+	assert_string_equal(filter_segment_decode(&x->a, "..%2Fupload"), "../upload");
+	assert_string_equal(filter_segment_decode(&x->a, "a+b c"), "a+b c");
+	assert_null(filter_segment_decode(&x->a, "50%off"));
+	assert_null(filter_segment_decode(&x->a, "a%00b"));
+	buf_free(&b);
+}
+
 /* A configured default baseline applies when the URL gives none, and a URL
  * giving exactly it keeps the canonical query short. */
 static void test_default_baseline(void **state)
@@ -280,6 +315,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_multi, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_single, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_max_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_segment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_max_pairs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_canonical, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_url_encode, setup, teardown),
