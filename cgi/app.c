@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "respcache.h"
 #include "tpl.h"
 
@@ -29,6 +30,7 @@ static const char *status_text(int status)
 	case 303: return "See Other";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
@@ -81,6 +83,17 @@ void app_log(const struct request *r, const char *level, const char *fmt, ...)
 	log_line(r, level, fields);
 }
 
+void app_log_event(const struct request *r, const char *event, const char *user, const char *fields)
+{
+	char quser[300], qaddr[200], line[1200];
+	const char *addr = app_param(r, "REMOTE_ADDR");
+	log_quote(user ? user : "", quser, sizeof(quser));
+	log_quote(addr ? addr : "", qaddr, sizeof(qaddr));
+	snprintf(line, sizeof(line), "event=%s user=\"%s\" addr=\"%s\"%s%s", event, quser, qaddr, fields && *fields ? " " : "",
+		 fields ? fields : "");
+	log_line(r, "INFO", line);
+}
+
 /* The access line of one request. */
 static void log_request(const struct request *r, double ms)
 {
@@ -106,8 +119,11 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 		buf_puts(&head, extra_headers);
 	if (r->etag[0] && (status == 200 || status == 304))
 		buf_printf(&head, "ETag: %s\r\n", r->etag);
-	buf_puts(&head, "\r\n");
 	FCGX_PutStr(head.data, (int)head.len, r->fcgx->out);
+	if (r->session_headers) /* this user's own: sent, never kept by respcache */
+		FCGX_PutS(r->session_headers, r->fcgx->out);
+	buf_puts(&head, "\r\n");
+	FCGX_PutStr("\r\n", 2, r->fcgx->out);
 	if (status != 200)
 		r->capture = NULL; /* only whole 200 responses are kept */
 	if (r->capture && buf_append(r->capture, head.data, head.len) < 0)
@@ -183,7 +199,7 @@ int app_not_modified(struct request *r, const char *version, const char *query)
 		app_begin(r, 304, NULL, NULL);
 		return 1;
 	}
-	return respcache_serve(r);
+	return r->session_headers ? 0 : respcache_serve(r); /* a kept copy would lack the Set-Cookie */
 }
 
 const char *app_param(const struct request *r, const char *name)
@@ -260,6 +276,10 @@ static void handle(struct request *r, const struct app_page *pages, size_t npage
 			       "so it was refused. Send it from this dashboard's own pages.");
 		return;
 	}
+	if (!auth_check(r) && !pg->open) {
+		auth_refuse(r);
+		return;
+	}
 	enum app_status st = pg->handler(r);
 	if (st == APP_OK || r->started)
 		return;
@@ -314,7 +334,6 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 			.method = param(&q, "REQUEST_METHOD", "GET"),
 			.path = param(&q, "DOCUMENT_URI", param(&q, "SCRIPT_NAME", "/")),
 			.query = param(&q, "QUERY_STRING", ""),
-			.user = FCGX_GetParam("REMOTE_USER", q.envp),
 		};
 		snprintf(r.id, sizeof(r.id), "%lx-%lu", (long)getpid(), ++seq);
 		struct buf capture;
@@ -430,6 +449,11 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 	}
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	tpl_set_root(cfg.templates);
+	char err[300];
+	if (auth_init(err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s: %s\n", program, err);
+		return 1;
+	}
 	if (FCGX_Init() != 0 || FCGX_IsCGI()) {
 		fprintf(stderr, "%s: must be started by a FastCGI spawner with the socket on fd 0\n", program);
 		return 1;

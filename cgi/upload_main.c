@@ -5,10 +5,10 @@
 #include "store.h"
 
 static const struct app_page pages[] = {
-	{ "/upload", "GET", page_upload_form },
-	{ "/upload", "POST", page_upload_post },
-	{ "/upload/activate", "POST", page_upload_activate },
-	{ "/upload/role", "GET", page_upload_role },
+	{ "/upload", "GET", page_upload_form, 0 },
+	{ "/upload", "POST", page_upload_post, 0 },
+	{ "/upload/activate", "POST", page_upload_activate, 0 },
+	{ "/upload/role", "GET", page_upload_role, APP_OPEN },
 };
 
 int main(void)

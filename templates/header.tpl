@@ -16,5 +16,6 @@
     <a href="/upload">Upload</a>
   </nav>
   <span class="version">Dataset version {{VERSION}}</span>
+  <form method="post" action="/logout" class="signout"><button type="submit">Sign out</button></form>
 </header>
 <main>
