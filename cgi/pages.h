@@ -17,6 +17,8 @@ enum app_status page_upload_form(struct request *r);
 enum app_status page_upload_post(struct request *r);
 enum app_status page_upload_activate(struct request *r);
 enum app_status page_upload_role(struct request *r);
+enum app_status page_users(struct request *r);
+enum app_status page_users_post(struct request *r);
 /* export program */
 enum app_status page_export_summary(struct request *r);
 enum app_status page_export_influencers(struct request *r);

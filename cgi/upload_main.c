@@ -1,4 +1,4 @@
-/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate, nginx's role check. */
+/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate, nginx's role check, /users. */
 #include <stdlib.h>
 
 #include "pages.h"
@@ -9,6 +9,8 @@ static const struct app_page pages[] = {
 	{ "/upload", "POST", page_upload_post, 0 },
 	{ "/upload/activate", "POST", page_upload_activate, 0 },
 	{ "/upload/role", "GET", page_upload_role, APP_OPEN },
+	{ "/users", "GET", page_users, 0 },
+	{ "/users", "POST", page_users_post, 0 },
 };
 
 int main(void)

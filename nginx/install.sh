@@ -25,7 +25,7 @@ fill() {
 	sed -e "s|@PREFIX@|$PREFIX|g" -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" -e "s|@LISTEN@|$LISTEN|g" \
 	    -e "s|@SOCKETS@|$RUNTIME_DIR|g" -e "s|@FASTCGI@|$CONF/fastcgi.conf|g" \
 	    -e "s|@AUTHFILE@|$CONF/users.htpasswd|g" -e "s|@PUBLIC@|$SHARE/public|g" \
-	    -e "s|@MAX_BODY@|$MAX_BODY|g" "$1" > "$2"
+	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@LOGIN_RATE@|${LOGIN_RATE:-20r/m}|g" "$1" > "$2"
 	chmod "$3" "$2"
 }
 

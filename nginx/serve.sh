@@ -2,7 +2,7 @@
 # serve.sh: starts the three FastCGI programs and a private nginx; foreground until Ctrl-C unless BACKGROUND=1.
 # Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND,
 # AUTH_DIR (the users file and the session key), ADMIN_USER and ADMIN_PASSWORD (the first admin),
-# SESSION_IDLE, SESSION_LIFETIME, COOKIE_SECURE (sessions; see README),
+# SESSION_IDLE, SESSION_LIFETIME, COOKIE_SECURE (sessions; see README), LOGIN_RATE (nginx limit_req of POST /login),
 # WRAP (a command put before each program, by absolute path, such as /usr/bin/valgrind; empty by default),
 # RUN_AS (the unprivileged user the programs run as when started by root; default roi).
 set -eu
@@ -74,7 +74,8 @@ fi
 fill() {
 	sed -e "s|@LISTEN@|127.0.0.1:$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@SOCKETS@|$RUNDIR|g" \
 	    -e "s|@FASTCGI@|$RUNDIR/fastcgi.conf|g" \
-	    -e "s|@PUBLIC@|$TOP/public|g" -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" "$1" > "$2"
+	    -e "s|@PUBLIC@|$TOP/public|g" -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" \
+	    -e "s|@LOGIN_RATE@|${LOGIN_RATE:-20r/m}|g" "$1" > "$2"
 }
 fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
 fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"

@@ -18,7 +18,7 @@ TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(TOP, "tests", "oracle"))
 BIN = os.environ.get("BIN", os.path.join(TOP, "build", "asan"))
 EXTERNAL = os.path.join(TOP, "tests", "data", "external-sample")
-USERS = {"editor": ("ed", "ed-secret"), "viewer": ("vi", "vi-secret")}
+USERS = {"editor": ("ed", "ed-secret"), "viewer": ("vi", "vi-secret"), "admin": ("ad", "ad-secret")}
 
 
 def free_port():
