@@ -103,7 +103,7 @@ stop:
 	@RUNDIR=$(RUNDIR) sh nginx/stop.sh
 
 # Add or replace a login: make adduser NAME=asha ROLE=viewer (or editor, admin); asks for the password.
-adduser: build
+adduser: deps build
 	@BIN=$(CURDIR)/$(REL) sh nginx/users.sh "$(ROLE)" "$(NAME)"
 
 # Validate a directory of CSVs and activate it as a new version.
