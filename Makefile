@@ -10,7 +10,8 @@ RUNDIR ?= $(CURDIR)/run
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
 	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest \
 	python3-html5lib w3m chromium libgmime-3.0-dev openssl python3-selenium chromium-driver \
-	wrk time poppler-utils fonts-dejavu-core clang libclang-rt-14-dev valgrind util-linux passwd
+	wrk time poppler-utils fonts-dejavu-core clang libclang-rt-14-dev valgrind util-linux passwd \
+	libcrypt-dev libssl-dev
 
 CC ?= cc
 CXX ?= c++
@@ -24,15 +25,16 @@ CXXFLAGS_BASE := -std=c++11 -g -Wall -Wextra -Wno-deprecated-declarations
 LDHARDEN := -pie -Wl,-z,relro,-z,now
 GMIME_CFLAGS = $(shell pkg-config --cflags gmime-3.0 2>/dev/null)
 GMIME_LIBS = $(shell pkg-config --libs gmime-3.0 2>/dev/null)
-LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lstdc++ -lm -pthread
+LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lcrypt -lcrypto -lstdc++ -lm -pthread
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread csvpipe owner strpool report schema colmap held dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart upmap exportkit storeread compiled cube pdf pdfdraw page_report respcache slot page_upload page_export page_health role
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart upmap exportkit storeread compiled cube pdf pdfdraw page_report respcache slot page_upload page_export page_health role \
+	pwhash users session auth page_login page_users
 LIB_CXX := tpl
-PROGRAMS := dashboard upload export import gen
+PROGRAMS := dashboard upload export import gen useradm
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 REL := build/release
@@ -100,9 +102,9 @@ run: deps build
 stop:
 	@RUNDIR=$(RUNDIR) sh nginx/stop.sh
 
-# Add or replace a login: make adduser NAME=asha ROLE=viewer (or editor); asks for the password.
-adduser:
-	@sh nginx/users.sh "$(ROLE)" "$(NAME)"
+# Add or replace a login: make adduser NAME=asha ROLE=viewer (or editor, admin); asks for the password.
+adduser: deps build
+	@BIN=$(CURDIR)/$(REL) sh nginx/users.sh "$(ROLE)" "$(NAME)"
 
 # Validate a directory of CSVs and activate it as a new version.
 import: export DATES := $(DATES)

@@ -19,6 +19,7 @@
 
 #include <sys/socket.h>
 
+#include "auth.h"
 #include "respcache.h"
 #include "slot.h"
 #include "tpl.h"
@@ -32,6 +33,7 @@ static const char *status_text(int status)
 	case 303: return "See Other";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
@@ -85,6 +87,17 @@ void app_log(const struct request *r, const char *level, const char *fmt, ...)
 	log_line(r, level, fields);
 }
 
+void app_log_event(const struct request *r, const char *event, const char *user, const char *fields)
+{
+	char quser[300], qaddr[200], line[1200];
+	const char *addr = app_param(r, "REMOTE_ADDR");
+	log_quote(user ? user : "", quser, sizeof(quser));
+	log_quote(addr ? addr : "", qaddr, sizeof(qaddr));
+	snprintf(line, sizeof(line), "event=%s user=\"%s\" addr=\"%s\"%s%s", event, quser, qaddr, fields && *fields ? " " : "",
+		 fields ? fields : "");
+	log_line(r, "INFO", line);
+}
+
 /* The access line of one request. */
 static void log_request(const struct request *r, double ms)
 {
@@ -110,8 +123,12 @@ void app_begin(struct request *r, int status, const char *content_type, const ch
 		buf_puts(&head, extra_headers);
 	if (r->etag[0] && (status == 200 || status == 304))
 		buf_printf(&head, "ETag: %s\r\n", r->etag);
-	buf_puts(&head, "\r\n");
 	if (FCGX_PutStr(head.data, (int)head.len, r->fcgx->out) != (int)head.len)
+		r->broken = 1;
+	if (r->session_headers) /* this user's own: sent, never kept by respcache */
+		FCGX_PutS(r->session_headers, r->fcgx->out);
+	buf_puts(&head, "\r\n");
+	if (FCGX_PutStr("\r\n", 2, r->fcgx->out) != 2)
 		r->broken = 1;
 	if (status != 200 || r->broken)
 		r->capture = NULL; /* only whole 200 responses are kept */
@@ -234,7 +251,7 @@ int app_not_modified(struct request *r, const char *version, const char *query)
 		app_begin(r, 304, NULL, NULL);
 		return 1;
 	}
-	return respcache_serve(r);
+	return r->session_headers ? 0 : respcache_serve(r); /* a kept copy would lack the Set-Cookie */
 }
 
 const char *app_param(const struct request *r, const char *name)
@@ -311,6 +328,10 @@ static void handle(struct request *r, const struct app_page *pages, size_t npage
 			       "so it was refused. Send it from this dashboard's own pages.");
 		return;
 	}
+	if (!auth_check(r) && !pg->open) {
+		auth_refuse(r);
+		return;
+	}
 	enum app_status st = pg->handler(r);
 	if (st == APP_OK || r->started)
 		return;
@@ -365,7 +386,6 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 			.method = param(&q, "REQUEST_METHOD", "GET"),
 			.path = param(&q, "DOCUMENT_URI", param(&q, "SCRIPT_NAME", "/")),
 			.query = param(&q, "QUERY_STRING", ""),
-			.user = FCGX_GetParam("REMOTE_USER", q.envp),
 			.deadline = (double)t0.tv_sec + (double)t0.tv_nsec / 1e9 + cfg->response_timeout,
 			.slot = -1,
 		};
@@ -495,6 +515,11 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 	}
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	tpl_set_root(cfg.templates);
+	char err[300];
+	if (auth_init(err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s: %s\n", program, err);
+		return 1;
+	}
 	if (FCGX_Init() != 0 || FCGX_IsCGI()) {
 		fprintf(stderr, "%s: must be started by a FastCGI spawner with the socket on fd 0\n", program);
 		return 1;

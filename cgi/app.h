@@ -25,7 +25,9 @@ struct request {
 	const char *method;
 	const char *path;        /* DOCUMENT_URI without the query */
 	const char *query;       /* QUERY_STRING, "" when absent */
-	const char *user;        /* REMOTE_USER or NULL */
+	const char *user;        /* the signed-in user (session or Basic), or NULL */
+	int role;                /* enum role: ROLE_NONE when nobody signed in */
+	const char *session_headers; /* Set-Cookie or WWW-Authenticate lines: sent, never kept by respcache */
 	char id[20];             /* request id for the logs */
 	int status;              /* set when the response starts */
 	int started;             /* headers sent */
@@ -51,7 +53,10 @@ struct app_page {
 	const char *path;        /* exact path, or a prefix when it ends in '/' */
 	const char *method;      /* "GET" or "POST" */
 	app_handler handler;
+	int open;                /* APP_OPEN: answered without a sign-in */
 };
+
+#define APP_OPEN 1
 
 /* Runs the program: forks cfg.workers workers on the FastCGI socket at fd 0
  * and restarts any that dies; each worker serves requests through the page
@@ -78,6 +83,11 @@ void app_error_page(struct request *r, int status, const char *title, const char
  * control characters escaped. r may be NULL. */
 void app_log(const struct request *r, const char *level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* A logfmt line of a sign-in, failure, sign-out or user change: event,
+ * user and the client address quoted (control bytes escaped), then
+ * fields, already logfmt (may be ""). */
+void app_log_event(const struct request *r, const char *event, const char *user, const char *fields);
 
 /* A request header or FastCGI parameter (HTTP_HOST, CONTENT_TYPE, ...), or NULL. */
 const char *app_param(const struct request *r, const char *name);

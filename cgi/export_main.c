@@ -2,13 +2,13 @@
 #include "pages.h"
 
 static const struct app_page pages[] = {
-	{ "/export/summary.csv", "GET", page_export_summary },
-	{ "/export/influencers.csv", "GET", page_export_influencers },
-	{ "/export/personas.csv", "GET", page_export_personas },
-	{ "/export/payouts.csv", "GET", page_export_payouts },
-	{ "/export/tracking.csv", "GET", page_export_tracking },
-	{ "/export/posts.csv", "GET", page_export_posts },
-	{ "/export/report.pdf", "GET", page_export_report },
+	{ "/export/summary.csv", "GET", page_export_summary, 0 },
+	{ "/export/influencers.csv", "GET", page_export_influencers, 0 },
+	{ "/export/personas.csv", "GET", page_export_personas, 0 },
+	{ "/export/payouts.csv", "GET", page_export_payouts, 0 },
+	{ "/export/tracking.csv", "GET", page_export_tracking, 0 },
+	{ "/export/posts.csv", "GET", page_export_posts, 0 },
+	{ "/export/report.pdf", "GET", page_export_report, 0 },
 };
 
 int main(void)

@@ -38,7 +38,7 @@ static void notice(struct tpl_dict *d, struct request *r, const char *shown)
 	tpl_set(n, "NOTICE_WHAT", what);
 	tpl_setf(n, "NOTICE_ROWS", "%ld influencers, %ld posts, %ld tracking rows, %ld payouts", info.rows[0],
 		 info.rows[1], info.rows[2], info.rows[3]);
-	if (!role_is_editor(r->user))
+	if (!role_is_editor(r->role))
 		return;
 	tpl_set(tpl_section(n, "NOTICE_BY"), "NOTICE_USER", info.user);
 	for (char *w = info.warnings, *nl; (nl = strchr(w, '\n')) != NULL; w = nl + 1) {

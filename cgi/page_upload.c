@@ -22,7 +22,7 @@
 
 static enum app_status need_editor(struct request *r)
 {
-	if (role_is_editor(r->user))
+	if (role_is_editor(r->role))
 		return APP_OK;
 	app_set_reason(r, "Only editors may upload data or switch versions. Ask an administrator to make you an editor.");
 	return APP_FORBIDDEN;
@@ -129,9 +129,20 @@ enum app_status page_upload_answer(struct request *r, int status, const struct r
 }
 
 /* nginx's auth_request before it reads an upload's body: 204 for an editor,
- * 403 for anyone else (nginx then shows the refusal of the page asked for). */
+ * 401 without a sign-in, 403 for anyone else (nginx then shows the refusal
+ * of the page asked for). A GET has no body: the page itself decides, and
+ * sends a signed-out browser to the sign-in page. */
 enum app_status page_upload_role(struct request *r)
 {
+	const char *method = app_param(r, "ORIGINAL_METHOD");
+	if (method && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)) {
+		app_begin(r, 204, "text/plain; charset=utf-8", NULL);
+		return APP_OK;
+	}
+	if (!r->role) {
+		app_error_page(r, 401, "Sign-in needed", "Sign in as an editor to upload.");
+		return APP_OK;
+	}
 	enum app_status st = need_editor(r);
 	if (st == APP_OK)
 		app_begin(r, 204, "text/plain; charset=utf-8", NULL);

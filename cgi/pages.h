@@ -9,12 +9,17 @@ enum app_status page_dashboard(struct request *r);
 enum app_status page_influencers(struct request *r);
 enum app_status page_influencer(struct request *r);
 enum app_status page_health(struct request *r);
+enum app_status page_login_form(struct request *r);
+enum app_status page_login_post(struct request *r);
+enum app_status page_logout(struct request *r);
 /* upload program */
 enum app_status page_upload_form(struct request *r);
 enum app_status page_upload_post(struct request *r);
 enum app_status page_upload_activate(struct request *r);
 enum app_status page_upload_role(struct request *r);
 enum app_status page_upload_map(struct request *r);
+enum app_status page_users(struct request *r);
+enum app_status page_users_post(struct request *r);
 /* export program */
 enum app_status page_export_summary(struct request *r);
 enum app_status page_export_influencers(struct request *r);

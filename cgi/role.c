@@ -1,25 +1,24 @@
-/* role.c: who may change data: the editors' password file named by EDITORS_FILE. */
-#define _GNU_SOURCE
+/* role.c: the three roles (viewer, editor, admin), their names and what each may do. */
 #include "role.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-int role_is_editor(const char *user)
+static const char *const names[] = { "", "viewer", "editor", "admin" };
+
+const char *role_name(int role)
 {
-	const char *file = getenv("EDITORS_FILE");
-	if (!file || !user || !*user)
-		return 0;
-	FILE *fp = fopen(file, "r");
-	if (!fp)
-		return 0;
-	char *line = NULL;
-	size_t cap = 0, n = strlen(user);
-	int found = 0;
-	while (!found && getline(&line, &cap, fp) >= 0)
-		found = strncmp(line, user, n) == 0 && line[n] == ':';
-	free(line);
-	fclose(fp);
-	return found;
+	return role > ROLE_NONE && role <= ROLE_ADMIN ? names[role] : "";
+}
+
+int role_parse(const char *name)
+{
+	for (int i = ROLE_VIEWER; name && i <= ROLE_ADMIN; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return ROLE_NONE;
+}
+
+int role_is_editor(int role)
+{
+	return role >= ROLE_EDITOR;
 }

@@ -1,9 +1,14 @@
-/* role.h: who may change data: the editors' password file named by EDITORS_FILE. */
+/* role.h: the three roles (viewer, editor, admin), their names and what each may do. */
 #ifndef ROLE_H
 #define ROLE_H
 
-/* True when user is listed in the editors' password file (whole lines are
- * read, so a long line cannot pass for another user). */
-int role_is_editor(const char *user);
+enum role { ROLE_NONE, ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN };
+
+/* "viewer", "editor", "admin" ("" for ROLE_NONE). */
+const char *role_name(int role);
+/* The role of a name, or ROLE_NONE. */
+int role_parse(const char *name);
+/* Editors and admins may upload and switch versions. */
+int role_is_editor(int role);
 
 #endif

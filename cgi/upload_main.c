@@ -1,4 +1,4 @@
-/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate, nginx's role check. */
+/* upload_main.c: the upload FastCGI program: GET and POST /upload, POST /upload/activate, nginx's role check, /users. */
 #include <stdlib.h>
 
 #include "held.h"
@@ -6,11 +6,13 @@
 #include "store.h"
 
 static const struct app_page pages[] = {
-	{ "/upload", "GET", page_upload_form },
-	{ "/upload", "POST", page_upload_post },
-	{ "/upload/activate", "POST", page_upload_activate },
-	{ "/upload/role", "GET", page_upload_role },
-	{ "/upload/map", "POST", page_upload_map },
+	{ "/upload", "GET", page_upload_form, 0 },
+	{ "/upload", "POST", page_upload_post, 0 },
+	{ "/upload/activate", "POST", page_upload_activate, 0 },
+	{ "/upload/role", "GET", page_upload_role, APP_OPEN },
+	{ "/upload/map", "POST", page_upload_map, 0 },
+	{ "/users", "GET", page_users, 0 },
+	{ "/users", "POST", page_users_post, 0 },
 };
 
 int main(void)

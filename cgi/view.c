@@ -23,7 +23,7 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
 	/* The notice after an upload names the uploader to editors only, so
 	 * their page is another page: another ETag, another cache entry. */
 	const char *q = r->query;
-	if ((strstr(q, "uploaded=") || strstr(q, "activated=")) && role_is_editor(r->user)) {
+	if ((strstr(q, "uploaded=") || strstr(q, "activated=")) && role_is_editor(r->role)) {
 		size_t n = strlen(q);
 		char *qe = arena_alloc(r->arena, n + sizeof("&editor"));
 		if (!qe)

@@ -24,23 +24,25 @@ SITE=$SYSCONFDIR/nginx/sites-available/influencer-roi
 fill() {
 	sed -e "s|@PREFIX@|$PREFIX|g" -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" -e "s|@LISTEN@|$LISTEN|g" \
 	    -e "s|@SOCKETS@|$RUNTIME_DIR|g" -e "s|@FASTCGI@|$CONF/fastcgi.conf|g" -e "s|@HEADERS@|$CONF/headers.conf|g" \
-	    -e "s|@AUTHFILE@|$CONF/users.htpasswd|g" -e "s|@PUBLIC@|$SHARE/public|g" \
-	    -e "s|@MAX_BODY@|$MAX_BODY|g" "$1" > "$2"
+	    -e "s|@PUBLIC@|$SHARE/public|g" \
+	    -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@LOGIN_RATE@|${LOGIN_RATE:-20r/m}|g" "$1" > "$2"
 	chmod "$3" "$2"
 }
 
 do_install() {
-	for p in dashboard upload export import; do
+	for p in dashboard upload export import useradm; do
 		[ -x "$BUILD/$p" ] || { echo "install: $BUILD/$p is missing: run make build first" >&2; exit 1; }
 	done
 	install -d "$DESTDIR$LIB" "$DESTDIR$PREFIX/bin" "$DESTDIR$PREFIX/sbin" "$DESTDIR$SHARE/templates" \
 		"$DESTDIR$SHARE/public" "$DESTDIR$UNITS" "$DESTDIR$SYSUSERS" "$DESTDIR$SYSCONFDIR/nginx/sites-available" \
 		"$DESTDIR$SYSCONFDIR/logrotate.d" "$DESTDIR$PREFIX/share/doc/influencer-roi"
-	install -d -m 755 "$DESTDIR$CONF" # its login files are 0640, each readable by the group that needs it
-	install -m 755 "$BUILD/dashboard" "$BUILD/upload" "$BUILD/export" "$DESTDIR$LIB/"
+	install -d -m 755 "$DESTDIR$CONF"
+	install -m 755 "$BUILD/dashboard" "$BUILD/upload" "$BUILD/export" "$BUILD/useradm" "$DESTDIR$LIB/"
 	install -m 755 "$BUILD/import" "$DESTDIR$PREFIX/bin/influencer-roi-import"
-	sed -e "s|^AUTH_DIR=.*|AUTH_DIR=\${AUTH_DIR:-$CONF}|" -e "s|^USERS_GROUP=.*|USERS_GROUP=\${USERS_GROUP:-www-data}|" \
-	    -e "s|^EDITORS_GROUP=.*|EDITORS_GROUP=\${EDITORS_GROUP:-roi}|" "$TOP/nginx/users.sh" > "$DESTDIR$PREFIX/sbin/influencer-roi-user"
+	# the installed login tool reads AUTH_DIR from the settings and hands a new directory to roi
+	sed -e "s|^AUTH_DIR=.*|AUTH_DIR=\${AUTH_DIR:-\$(sed -n 's/^AUTH_DIR=//p' $CONF/influencer-roi.conf)}|" \
+	    -e "s|^USERADM=.*|USERADM=\${USERADM:-$LIB/useradm}|" -e "s|^SERVICE_USER=.*|SERVICE_USER=\${SERVICE_USER:-roi}|" \
+	    "$TOP/nginx/users.sh" > "$DESTDIR$PREFIX/sbin/influencer-roi-user"
 	chmod 755 "$DESTDIR$PREFIX/sbin/influencer-roi-user"
 	install -m 644 "$TOP"/templates/*.tpl "$DESTDIR$SHARE/templates/"
 	cp -R "$TOP/public/." "$DESTDIR$SHARE/public/"
@@ -58,7 +60,7 @@ do_install() {
 }
 
 do_uninstall() {
-	rm -f "$DESTDIR$LIB/dashboard" "$DESTDIR$LIB/upload" "$DESTDIR$LIB/export" \
+	rm -f "$DESTDIR$LIB/dashboard" "$DESTDIR$LIB/upload" "$DESTDIR$LIB/export" "$DESTDIR$LIB/useradm" \
 		"$DESTDIR$PREFIX/bin/influencer-roi-import" "$DESTDIR$PREFIX/sbin/influencer-roi-user" \
 		"$DESTDIR$UNITS/influencer-roi@.service" "$DESTDIR$UNITS/influencer-roi@.socket" \
 		"$DESTDIR$SYSUSERS/influencer-roi.conf" "$DESTDIR$SYSCONFDIR/logrotate.d/influencer-roi" \
@@ -66,7 +68,7 @@ do_uninstall() {
 		"$DESTDIR$CONF/headers.conf"
 	rm -rf "$DESTDIR$SHARE" "$DESTDIR$PREFIX/share/doc/influencer-roi"
 	rmdir "$DESTDIR$LIB" 2>/dev/null || true
-	echo "uninstall: removed the programs; kept $CONF (settings, logins) and /var/lib/influencer-roi (data)"
+	echo "uninstall: removed the programs; kept $CONF (settings), /var/lib/influencer-roi (data) and /var/lib/influencer-roi-auth (logins)"
 }
 
 case "${1:-}" in

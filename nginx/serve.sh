@@ -1,7 +1,8 @@
 #!/bin/sh
 # serve.sh: starts the three FastCGI programs and a private nginx; foreground until Ctrl-C unless BACKGROUND=1.
 # Environment: PORT, WORKERS, UPLOADS, RUNDIR, BIN (built programs), MAX_BODY, BACKGROUND,
-# AUTH_DIR (viewers.htpasswd, editors.htpasswd), ADMIN_USER and ADMIN_PASSWORD (the first editor),
+# AUTH_DIR (the users file and the session key), ADMIN_USER and ADMIN_PASSWORD (the first admin),
+# SESSION_IDLE, SESSION_LIFETIME, COOKIE_SECURE (sessions; see README), LOGIN_RATE (nginx limit_req of POST /login),
 # WRAP (a command put before each program, by absolute path, such as /usr/bin/valgrind; empty by default),
 # RUN_AS (the unprivileged user the programs run as when started by root; default roi);
 # the programs' own settings (RESPONSE_TIMEOUT, KEEP_VERSIONS, ...) pass through the environment.
@@ -49,24 +50,33 @@ if [ ! -e "$UPLOADS/current" ]; then
 	echo "serve: loaded the generated sample dataset into $UPLOADS"
 fi
 
-# Logins: without any editor yet, create one (a random password is printed once).
-if [ ! -s "$AUTH_DIR/editors.htpasswd" ]; then
+# Logins: the users file (logins of the old htpasswd files are taken over
+# once); without any admin yet, one is created (a random password is
+# printed once) or ADMIN_USER, when it exists, becomes one.
+mkdir -p "$AUTH_DIR"
+chmod 700 "$AUTH_DIR"
+"$BIN/useradm" "$AUTH_DIR" migrate
+if ! "$BIN/useradm" "$AUTH_DIR" has-admin; then
 	user=${ADMIN_USER:-admin}
 	pw=${ADMIN_PASSWORD:-}
-	if [ -z "$pw" ]; then
-		pw=$(openssl rand -base64 12)
-		echo "serve: created editor '$user' with password: $pw  (shown once; see README to add users)"
+	if [ -z "$pw" ] && "$BIN/useradm" "$AUTH_DIR" role "$user" admin >/dev/null; then
+		echo "serve: $user is now an admin (with the password it had)"
+	else
+		if [ -z "$pw" ]; then
+			pw=$(openssl rand -base64 12)
+			echo "serve: created admin '$user' with password: $pw  (shown once; sign in at /login, add users at /users)"
+		fi
+		PASSWORD=$pw "$BIN/useradm" "$AUTH_DIR" add "$user" admin >/dev/null
 	fi
-	AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" editor "$user" "$pw" >/dev/null
 fi
-# nginx reads users.htpasswd (users.sh keeps it) and the upload program editors.htpasswd.
-AUTH_DIR=$AUTH_DIR sh "$TOP/nginx/users.sh" refresh
-[ -z "$SPAWN_AS" ] || chgrp "$SERVICE_USER" "$AUTH_DIR" "$AUTH_DIR/editors.htpasswd" "$AUTH_DIR/users.htpasswd"
+# Only the programs' user reads the logins and the session key.
+[ -z "$SPAWN_AS" ] || chown -R "$SERVICE_USER:$SERVICE_USER" "$AUTH_DIR"
 
 fill() {
 	sed -e "s|@LISTEN@|127.0.0.1:$PORT|g" -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@SOCKETS@|$RUNDIR|g" \
-	    -e "s|@FASTCGI@|$RUNDIR/fastcgi.conf|g" -e "s|@HEADERS@|$RUNDIR/headers.conf|g" -e "s|@AUTHFILE@|$AUTH_DIR/users.htpasswd|g" \
-	    -e "s|@PUBLIC@|$TOP/public|g" -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" "$1" > "$2"
+	    -e "s|@FASTCGI@|$RUNDIR/fastcgi.conf|g" -e "s|@HEADERS@|$RUNDIR/headers.conf|g" \
+	    -e "s|@PUBLIC@|$TOP/public|g" -e "s|@MAX_BODY@|$MAX_BODY|g" -e "s|@USER@|$SERVICE_USER|g" \
+	    -e "s|@LOGIN_RATE@|${LOGIN_RATE:-20r/m}|g" "$1" > "$2"
 }
 fill "$TOP/nginx/main.conf.in" "$RUNDIR/nginx.conf"
 fill "$TOP/nginx/site.conf.in" "$RUNDIR/site.conf"
@@ -80,7 +90,7 @@ for prog in dashboard upload export; do
 	[ -z "$SPAWN_AS" ] || chown "$SERVICE_USER:" "$RUNDIR/logs/$prog.log"
 	# shellcheck disable=SC2086
 	UPLOADS_DIR=$UPLOADS TEMPLATE_DIR=$TOP/templates WORKERS=$WORKERS LOG_FILE=$RUNDIR/logs/$prog.log \
-		EDITORS_FILE=$AUTH_DIR/editors.htpasswd BUILD_ID=$BUILD_ID \
+		AUTH_DIR=$AUTH_DIR BUILD_ID=$BUILD_ID \
 		spawn-fcgi -s "$RUNDIR/$prog.sock" -M 0600 $SPAWN_AS -P "$RUNDIR/$prog.pid" -- $WRAP "$BIN/$prog" \
 		>>"$RUNDIR/logs/$prog.log" 2>&1
 done

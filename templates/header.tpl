@@ -14,7 +14,9 @@
     <a href="/{{QUERY}}">Dashboard</a>
     <a href="/influencers{{QUERY}}">Influencers</a>
     <a href="/upload">Upload</a>
+    <a href="/users">Users</a>
   </nav>
   <span class="version">Dataset version {{VERSION}}</span>
+  <form method="post" action="/logout" class="signout"><button type="submit">Sign out</button></form>
 </header>
 <main>

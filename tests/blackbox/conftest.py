@@ -9,6 +9,7 @@ import tempfile
 import time
 import base64
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -17,13 +18,18 @@ TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(TOP, "tests", "oracle"))
 BIN = os.environ.get("BIN", os.path.join(TOP, "build", "asan"))
 EXTERNAL = os.path.join(TOP, "tests", "data", "external-sample")
-USERS = {"editor": ("ed", "ed-secret"), "viewer": ("vi", "vi-secret")}
+USERS = {"editor": ("ed", "ed-secret"), "viewer": ("vi", "vi-secret"), "admin": ("ad", "ad-secret")}
 
 
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
 
 
 class Response:
@@ -83,17 +89,32 @@ class Stack:
     def stop(self):
         subprocess.run(["sh", os.path.join(TOP, "nginx", "stop.sh"), "quiet"], env=self.env(), check=False)
 
-    def get(self, path, headers=None, method="GET", data=None, user="editor"):
+    def get(self, path, headers=None, method="GET", data=None, user="editor", follow=True):
+        """A request with HTTP Basic as `user` (None: no credentials); follow=False keeps a 303 as it is."""
         headers = dict(headers or {})
         if user:
             name, pw = USERS[user]
             headers["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % (name, pw)).encode()).decode()
         req = urllib.request.Request(self.base + path, headers=headers, method=method, data=data)
+        opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirect)
         try:
-            with urllib.request.urlopen(req, timeout=60) as r:
+            with opener.open(req, timeout=60) as r:
                 return Response(r.status, r.headers, r.read())
         except urllib.error.HTTPError as e:
             return Response(e.code, e.headers, e.read())
+
+    def sign_in(self, user="viewer", password=None, next_="/"):
+        """POSTs the sign-in form as a browser on this site would; returns the response (not followed)."""
+        name, pw = USERS[user] if user in USERS else (user, password)
+        body = urllib.parse.urlencode({"user": name, "password": password or pw, "next": next_}).encode()
+        return self.get("/login", method="POST", data=body, user=None, follow=False,
+                        headers={"Origin": self.base, "Content-Type": "application/x-www-form-urlencoded"})
+
+    def session(self, user="viewer"):
+        """A fresh session cookie ("roi_session=...") of a user."""
+        r = self.sign_in(user)
+        assert r.status == 303, r.text
+        return r.headers["Set-Cookie"].split(";")[0]
 
     def import_dir(self, directory, user="tests"):
         return subprocess.run([os.path.join(self.bin, "import"), "--user", user, self.uploads, directory],

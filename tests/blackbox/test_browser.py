@@ -1,9 +1,10 @@
-"""test_browser.py: a real browser (headless Chromium through chromedriver) logs in, uploads four files and sees the new numbers; the column-mapping step of an upload end to end."""
+"""test_browser.py: a real browser (headless Chromium through chromedriver) signs in, uploads four files and sees the new numbers; signs in, browses, downloads, signs out, and the back button shows no data; the column-mapping step of an upload end to end."""
 
 import os
 import shutil
 import subprocess
 import tempfile
+import time
 
 import pytest
 from selenium import webdriver
@@ -33,13 +34,55 @@ def start_browser():
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
     driver.set_page_load_timeout(60)
+    driver.download_dir = os.path.join(profile, "downloads")
+    os.makedirs(driver.download_dir)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": driver.download_dir})
     return driver, profile
 
 
+def sign_in(browser, stack, user, path):
+    """Opens path, lands on the sign-in page, fills it in and comes back to path."""
+    sign_in_as(browser, stack, *USERS[user], path)
+
+
+def sign_in_as(browser, stack, name, pw, path):
+    """sign_in with a login name and password."""
+    browser.get(stack.base + path)
+    assert "/login?next=" in browser.current_url
+    browser.find_element(By.ID, "user").send_keys(name)
+    browser.find_element(By.ID, "password").send_keys(pw)
+    browser.find_element(By.CSS_SELECTOR, "form.signin button[type=submit]").click()
+    WebDriverWait(browser, 30).until(lambda b: "/login" not in b.current_url)
+    assert browser.current_url == stack.base + path
+
+
+def test_sign_in_browse_download_sign_out_and_back_shows_nothing(stack, browser):
+    sign_in(browser, stack, "viewer", "/influencers")
+    assert "Influencers" in browser.title
+    browser.find_element(By.LINK_TEXT, "Dashboard").click()
+    WebDriverWait(browser, 30).until(lambda b: b.current_url == stack.base + "/")
+    kpi = browser.find_element(By.CSS_SELECTOR, ".kpis .kpi .value").text
+    assert kpi.startswith("\u20b9")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "summary.csv").click()
+    deadline = time.time() + 30
+    while time.time() < deadline and not any(f.endswith(".csv") for f in os.listdir(browser.download_dir)):
+        time.sleep(0.2)
+    names = [f for f in os.listdir(browser.download_dir) if f.endswith(".csv")]
+    assert names, "no CSV was downloaded"
+    with open(os.path.join(browser.download_dir, names[0]), encoding="utf-8") as f:
+        assert f.readline().strip() == "metric,value"
+    browser.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    WebDriverWait(browser, 30).until(lambda b: "/login" in b.current_url)
+    browser.back()  # the dashboard's address again: no-store, so it is asked for again and refused
+    WebDriverWait(browser, 30).until(lambda b: "/login?next=" in b.current_url)
+    assert "Sign in" in browser.page_source and kpi not in browser.page_source
+    assert "/login?next=" in browser.current_url
+    browser.get(stack.base + "/")  # the old cookie is gone and refused
+    assert "/login?next=" in browser.current_url
+
+
 def test_editor_uploads_four_files_in_the_browser(stack, browser):
-    name, pw = USERS["editor"]
-    host = stack.base.replace("http://", "")
-    browser.get("http://%s:%s@%s/upload" % (name, pw, host))  # basic auth, cached for the site
+    sign_in(browser, stack, "editor", "/upload")
     assert "Upload a new version" in browser.page_source
     for field in ["influencers", "posts", "tracking_data", "payouts"]:
         browser.find_element(By.NAME, field).send_keys(os.path.join(EXTERNAL, field + ".csv"))
@@ -56,9 +99,10 @@ def test_editor_uploads_four_files_in_the_browser(stack, browser):
 
 
 def upload_in(browser, stack, user, pw, directory, month_first=False):
-    """Logs in as user, sends the four files of directory; returns when the answer is there."""
-    host = stack.base.replace("http://", "")
-    browser.get("http://%s:%s@%s/upload" % (user, pw, host))
+    """Signs in as user (once per browser), sends the four files of directory; returns when the answer is there."""
+    browser.get(stack.base + "/upload")
+    if "/login?next=" in browser.current_url:
+        sign_in_as(browser, stack, user, pw, "/upload")
     for field in ["influencers", "posts", "tracking_data", "payouts"]:
         browser.find_element(By.NAME, field).send_keys(os.path.join(directory, field + ".csv"))
     if month_first:

@@ -93,7 +93,7 @@ def test_installed_copy_serves_under_a_plain_supervisor(tmp_path):
             k, v = line.strip().split("=", 1)
             settings[k] = v
     settings.update(UPLOADS_DIR=data, TEMPLATE_DIR=os.path.join(prefix, "share/influencer-roi/templates"),
-                    EDITORS_FILE=os.path.join(conf, "editors.htpasswd"))
+                    AUTH_DIR=os.path.join(prefix, "auth"))
     env = dict(os.environ, **settings)
     gen = tmp_path / "sample"
     subprocess.run([os.path.join(TOP, "build", "release", "gen"), "--out", str(gen)], check=True, capture_output=True)
@@ -101,7 +101,7 @@ def test_installed_copy_serves_under_a_plain_supervisor(tmp_path):
                        text=True)
     assert r.returncode == 0, r.stderr
     subprocess.run([os.path.join(prefix, "sbin/influencer-roi-user"), "editor", "ops", "ops-secret"], check=True,
-                   capture_output=True)
+                   capture_output=True, env=env)
     pids = []
     nginx_conf = os.path.join(prefix, "nginx.conf")
     try:
@@ -125,7 +125,8 @@ def test_installed_copy_serves_under_a_plain_supervisor(tmp_path):
                 time.sleep(0.1)
         status, body = get(base, "/healthz")
         assert status == 200 and body.startswith(b"ok version 000001")
-        assert get(base, "/")[0] == 401
+        status, body = get(base, "/")  # the sign-in page
+        assert status == 200 and b"Sign in" in body
         assert get(base, "/", "ops:ops-secret")[0] == 200
         assert get(base, "/static/style.css")[0] == 200
         assert get(base, "/export/summary.csv", "ops:ops-secret")[0] == 200
@@ -135,7 +136,8 @@ def test_installed_copy_serves_under_a_plain_supervisor(tmp_path):
         kids = subprocess.run(["pgrep", "-P", str(pids[0])], capture_output=True, text=True).stdout.split()
         os.kill(int(kids[0]), signal.SIGKILL)
         for _ in range(10):
-            assert get(base, "/", "ops:ops-secret")[0] == 200
+            status, body = get(base, "/", "ops:ops-secret")
+            assert status == 200, body
     finally:
         subprocess.run(["nginx", "-p", rt, "-c", nginx_conf, "-s", "stop"], capture_output=True)
         for pid in pids:

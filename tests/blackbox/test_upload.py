@@ -127,8 +127,11 @@ def test_over_the_size_limit_is_413_with_our_page():
 
 
 def test_logins_and_roles(stack):
-    assert stack.get("/", user=None).status == 401
-    assert stack.get("/export/summary.csv", user=None).status == 401
+    # Without a sign-in a GET goes to the sign-in page, a POST gets 401.
+    r = stack.get("/", user=None, follow=False)
+    assert r.status == 303 and r.headers["Location"] == "/login?next=%2F"
+    r = stack.get("/export/summary.csv?platform=Instagram", user=None, follow=False)
+    assert r.status == 303 and r.headers["Location"] == "/login?next=%2Fexport%2Fsummary.csv%3Fplatform%3DInstagram"
     assert stack.get("/", user="viewer").status == 200
     assert stack.get("/export/summary.csv", user="viewer").status == 200
     assert stack.get("/upload", user="viewer").status == 403
