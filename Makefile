@@ -30,7 +30,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread csvpipe owner strpool report schema dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit storeread compiled cube pdf pdfdraw page_report respcache page_upload page_export page_health
+	dscache app escape view csvout trend svg panels view_panels page_dashboard page_influencers multipart exportkit storeread compiled cube spread pdf pdfdraw page_report respcache page_upload page_export page_health
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

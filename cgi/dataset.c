@@ -561,6 +561,8 @@ int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct 
 		nby_sid = g.nby_sid;
 	}
 	free(by_sid);
+	if (report_error_count(rep) == 0 && spread_build(ds) < 0)
+		report_error(rep, DSF_PAYOUTS, 0, NULL, NULL, 0, "out of memory");
 	if (report_error_count(rep) > 0) {
 		dataset_free(ds);
 		return -1;
@@ -581,6 +583,7 @@ void dataset_free(struct dataset *ds)
 	strpool_free(&ds->pool);
 	strpool_free(&ds->texts);
 	cube_free(&ds->cube);
+	free(ds->spread);
 	free(ds->infl);
 	free(ds->post);
 	free(ds->track);

@@ -7,6 +7,7 @@
 
 #include "cube.h"
 #include "report.h"
+#include "spread.h"
 #include "strpool.h"
 
 #define DS_NO_DATE INT32_MIN   /* an undated payout */
@@ -55,6 +56,7 @@ struct dataset {
 	int has_brand_column;
 	char version[64];
 	struct cube cube;   /* pre-aggregated tracking; cube.cell == NULL when not built */
+	struct spread_infl *spread; /* ninfl entries: activity totals and undated payouts by method */
 	void *map;          /* the compiled file the arrays point into, or NULL */
 	size_t map_len;
 };

@@ -128,6 +128,25 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+double metrics_undated_piece(const struct metrics *m, const struct infl_row *r, int basis, int64_t total)
+{
+	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
+	if (!m->bounded)
+		return (double)total;
+	if (!sp)
+		return 0.0;
+	switch (spread_method_of(basis, sp)) {
+	case SPREAD_ORDERS:
+		return spread_piece(total, r->all_orders, sp->orders);
+	case SPREAD_POSTS:
+		return spread_piece(total, r->posts, sp->posts);
+	default:
+		return 0.0;
+	}
+}
+
+/* Payouts of the range: dated ones by date, undated ones by the piece that
+ * falls in the range (needs each row's orders and posts of the range). */
 static void scan_payouts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
 {
 	for (size_t k = 0; k < ds->npayout; k++) {
@@ -135,7 +154,14 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 		if (rowof[p->infl] < 0 || (p->date != DS_NO_DATE && !in_range(f, p->date)))
 			continue;
 		struct infl_row *r = &m->row[rowof[p->infl]];
-		r->base_spend += p->total;
+		double piece = (double)p->total;
+		if (p->date == DS_NO_DATE) {
+			piece = metrics_undated_piece(m, r, p->basis, p->total);
+			if (m->bounded && !(piece > 0))
+				continue; /* nothing of it falls in the range */
+		} else {
+			r->dated += p->total;
+		}
 		r->pay_count++;
 		r->pay_orders += p->orders;
 		r->pay_basis |= 1u << p->basis;
@@ -144,9 +170,32 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 			if (p->date != DS_NO_DATE)
 				r->pay_last = p->date;
 		}
-		m->basis_total[p->basis] += p->total;
+		m->basis_total[p->basis] += piece;
 		m->basis_count[p->basis]++;
 	}
+}
+
+/* S_i and the allocated spend of each row, exactly from its parts, and the
+ * spend of the view by how it was timed. */
+static void row_spend(struct metrics *m, struct infl_row *r)
+{
+	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
+	int64_t part = m->allocates ? r->orders : 1, whole = m->allocates ? r->all_orders : 1;
+	spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, whole, &r->base_spend, &r->spend);
+	r->share = whole ? (double)part / (double)whole : 0.0;
+	if (!m->allocates)
+		r->share = 1.0;
+	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
+	if (!sp)
+		return;
+	if (!m->bounded) {
+		for (int k = 0; k < SPREAD__MAX; k++)
+			m->timed[k] += (double)sp->undated[k] * r->share;
+		return;
+	}
+	m->unscheduled_out += (double)sp->undated[SPREAD_UNSCHEDULED] * r->share;
+	m->timed[SPREAD_ORDERS] += spread_piece(sp->undated[SPREAD_ORDERS], r->all_orders, sp->orders) * r->share;
+	m->timed[SPREAD_POSTS] += spread_piece(sp->undated[SPREAD_POSTS], r->posts, sp->posts) * r->share;
 }
 
 static void scan_posts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
@@ -168,6 +217,7 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	m->ds = ds;
 	m->baseline = f->baseline;
 	m->allocates = filter_allocates(f);
+	m->bounded = f->has_from || f->has_to;
 	struct idset *set = m->set;
 	int32_t *rowof;
 	m->filter = f;
@@ -197,27 +247,26 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 		cube_tracking(ds, f, rowof, all_orders, m);
 	else
 		scan_tracking(ds, f, rowof, all_orders, m);
-	scan_payouts(ds, f, rowof, m);
 	scan_posts(ds, f, rowof, m);
+	for (size_t i = 0; i < m->nrow; i++)
+		m->row[i].all_orders = all_orders[i];
+	scan_payouts(ds, f, rowof, m);
+	long double spend = 0, base = 0;
 	for (size_t i = 0; i < m->nrow; i++) {
 		struct infl_row *r = &m->row[i];
-		if (!m->allocates) {
-			r->share = 1.0;
-			r->spend = (double)r->base_spend;
-		} else if (all_orders[i] > 0) {
-			r->share = (double)r->orders / (double)all_orders[i];
-			r->spend = (double)r->base_spend * (double)r->orders / (double)all_orders[i];
-		}
+		row_spend(m, r);
 		m->revenue += r->revenue;
 		m->orders += r->orders;
-		m->spend += r->spend;
-		m->base_spend += r->base_spend;
+		spend += r->spend;
+		base += r->base_spend;
 		m->posts += r->posts;
 		m->reach += r->reach;
 		m->engagement += r->engagement;
 	}
+	m->spend = (double)spend;
+	m->base_spend = (double)base;
 	if (m->allocates)
-		m->unallocated = (double)m->base_spend - m->spend;
+		m->unallocated = (double)(base - spend);
 	return 0;
 }
 

@@ -30,9 +30,12 @@ struct infl_row {
 	int32_t idx;                 /* index into dataset influencers */
 	int64_t posts, reach, engagement;
 	int64_t orders, revenue;
+	int64_t all_orders;          /* orders in the date range without brand/product/campaign filters */
 	double spend;                /* allocated when a brand/product/campaign filter is set */
 	double share;                /* spend / base_spend: the orders share, 1 without allocation */
-	int64_t base_spend;          /* payouts in range, before allocation */
+	double base_spend;           /* S_i: payouts in range (dated ones plus the spread pieces of undated
+	                              * ones, plus unscheduled ones with no date bound), before allocation */
+	int64_t dated;               /* dated payouts in range, paise */
 	int64_t pay_count, pay_orders;
 	int64_t pay_rate;            /* rate of the latest payout row */
 	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
@@ -45,12 +48,16 @@ struct metrics {
 	int allocates;               /* spend is allocated by orders share */
 	int64_t revenue, orders;
 	double spend, unallocated;
-	int64_t base_spend;
+	double base_spend;
+	int bounded;                 /* a from or to bound is set: unscheduled payouts do not count */
+	double timed[SPREAD__MAX + 1]; /* spend of the view (allocated) by how it was timed: by orders,
+	                                * by posts, unscheduled, and [SPREAD__MAX] by payout date */
+	double unscheduled_out;      /* unscheduled payouts (allocated) left out because a date bound is set */
 	int64_t tracked_revenue;     /* all tracked revenue matching brand/product/campaign/date, organic too */
 	int64_t posts, reach, engagement;
 	struct infl_row *row;        /* every influencer in I, dataset order */
 	size_t nrow;
-	int64_t basis_total[BASIS__MAX];
+	double basis_total[BASIS__MAX]; /* base spend in range per basis */
 	int64_t basis_count[BASIS__MAX];
 	const struct filter *filter;
 	struct idset set[FP_MULTI_MAX];
@@ -81,6 +88,11 @@ static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
 }
 /* True when a day is inside the filter's date range. */
 int metrics_in_range(const struct metrics *m, int32_t day);
+
+/* The spread piece of an undated payout of influencer r with this total,
+ * before allocation: its share of the activity of the range (all of it
+ * without a date bound, none when unscheduled and a bound is set). */
+double metrics_undated_piece(const struct metrics *m, const struct infl_row *r, int basis, int64_t total);
 
 /* Derived figures of the whole selection. */
 struct ratio metrics_roas(const struct metrics *m);

@@ -292,7 +292,7 @@ static void plot(struct doc *d, const struct trend *t, struct chart *c, double r
 
 static void chart(struct doc *d)
 {
-	static const struct trend none = { GRAIN_DAY, NULL, 0, 0 };
+	static const struct trend none = { GRAIN_DAY, NULL, 0 };
 	const struct trend *t = d->in->trend ? d->in->trend : &none;
 	char s[64];
 	snprintf(s, sizeof(s), "Revenue, spend and ROAS by %s", grain_name[t->grain]);

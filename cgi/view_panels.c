@@ -25,6 +25,33 @@ static void set_chart(struct tpl_dict *d, const char *key, struct buf *svg)
 	buf_free(svg);
 }
 
+/* The note under the trend: how the spend of the view was timed. */
+static void timing_note(struct tpl_dict *d, const struct metrics *m)
+{
+	static const char *const what[SPREAD__MAX + 1] = {
+		"spread over orders", "spread over posts",
+		"unscheduled (undated payouts of influencers without orders or posts: in the totals, in no period)",
+		"by payout date",
+	};
+	static const int order[] = { SPREAD__MAX, SPREAD_ORDERS, SPREAD_POSTS, SPREAD_UNSCHEDULED };
+	struct tpl_dict *note = NULL;
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		if (!(m->timed[order[k]] >= 0.005))
+			continue;
+		if (!note)
+			note = tpl_section(d, "TIMING");
+		struct tpl_dict *part = tpl_section(note, "PART");
+		view_set_money(part, "AMOUNT", m->timed[order[k]]);
+		tpl_set(part, "WHAT", what[order[k]]);
+	}
+	if (m->unscheduled_out >= 0.005) {
+		if (!note)
+			note = tpl_section(d, "TIMING");
+		struct tpl_dict *out = tpl_section(note, "LEFT_OUT");
+		view_set_money(out, "AMOUNT", m->unscheduled_out);
+	}
+}
+
 enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct metrics *m)
 {
 	struct trend t;
@@ -57,10 +84,7 @@ enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct 
 		view_set_ratio(row, "ROAS", ratio_div((double)p->revenue, p->spend));
 		view_set_ratio(row, "CUM_ROAS", ratio_div(crev, cspend));
 	}
-	if (t.undated_spend > 0) {
-		struct tpl_dict *u = tpl_section(d, "UNDATED");
-		view_set_money(u, "UNDATED_SPEND", t.undated_spend);
-	}
+	timing_note(d, m);
 	return APP_OK;
 }
 

@@ -1,0 +1,95 @@
+/* spread.c: when an undated payout is spend: each influencer's activity totals and undated payouts by how they spread. */
+#include "spread.h"
+
+#include <stdlib.h>
+
+#include "dataset.h"
+
+const char *const spread_method_name[SPREAD__MAX] = { "orders", "posts", "unscheduled" };
+
+__extension__ typedef __int128 i128;
+
+enum spread_method spread_method_of(int basis, const struct spread_infl *s)
+{
+	int by_posts = basis == BASIS_POST;
+	if (by_posts ? s->posts > 0 : s->orders > 0)
+		return by_posts ? SPREAD_POSTS : SPREAD_ORDERS;
+	if (by_posts ? s->orders > 0 : s->posts > 0)
+		return by_posts ? SPREAD_ORDERS : SPREAD_POSTS;
+	return SPREAD_UNSCHEDULED;
+}
+
+int spread_build(struct dataset *ds)
+{
+	struct spread_infl *s = calloc(ds->ninfl ? ds->ninfl : 1, sizeof(*s));
+	if (!s)
+		return -1;
+	for (size_t k = 0; k < ds->ntrack; k++)
+		if (ds->track[k].infl >= 0)
+			s[ds->track[k].infl].orders += ds->track[k].orders;
+	for (size_t k = 0; k < ds->npost; k++)
+		s[ds->post[k].infl].posts++;
+	for (size_t k = 0; k < ds->npayout; k++) {
+		const struct ds_payout *p = &ds->payout[k];
+		if (p->date == DS_NO_DATE)
+			s[p->infl].undated[spread_method_of(p->basis, &s[p->infl])] += p->total;
+	}
+	free(ds->spread);
+	ds->spread = s;
+	return 0;
+}
+
+/* *r = a * b, or -1 on overflow. */
+static int mul(i128 a, i128 b, i128 *r)
+{
+	return __builtin_mul_overflow(a, b, r) ? -1 : 0;
+}
+
+static int add(i128 a, i128 b, i128 *r)
+{
+	return __builtin_add_overflow(a, b, r) ? -1 : 0;
+}
+
+/* num / den rounded once to a double: the integer quotient is exact, the
+ * remainder adds a fraction below one paisa. */
+static double ratio(i128 num, i128 den)
+{
+	i128 q = num / den, r = num % den;
+	return (double)((long double)q + (long double)r / (long double)den);
+}
+
+void spread_base(int64_t dated, const struct spread_infl *s, int64_t orders, int64_t posts, int with_unscheduled,
+		 int64_t part, int64_t whole, double *base, double *spend)
+{
+	int64_t uo = s ? s->undated[SPREAD_ORDERS] : 0, up = s ? s->undated[SPREAD_POSTS] : 0;
+	int64_t bo = uo && s->orders ? s->orders : 1, bp = up && s->posts ? s->posts : 1;
+	int64_t whole_paid = dated + (with_unscheduled && s ? s->undated[SPREAD_UNSCHEDULED] : 0);
+	if (!uo)
+		orders = 0;
+	if (!up)
+		posts = 0;
+	/* base = (whole_paid x bo x bp + uo x orders x bp + up x posts x bo) / (bo x bp) */
+	i128 den, num, t1, t2, t3, n2, d2;
+	int fail = mul(bo, bp, &den) | mul(whole_paid, den, &t1) | mul((i128)uo * orders, bp, &t2) |
+		   mul((i128)up * posts, bo, &t3) | add(t1, t2, &num) | add(num, t3, &num);
+	if (fail) {
+		long double b = (long double)whole_paid + (long double)uo * orders / bo + (long double)up * posts / bp;
+		*base = (double)b;
+		*spend = whole ? (double)(b * part / whole) : 0.0;
+		return;
+	}
+	*base = ratio(num, den);
+	if (!whole)
+		*spend = 0.0;
+	else if (part == whole)
+		*spend = *base;
+	else if (mul(num, part, &n2) == 0 && mul(den, whole, &d2) == 0)
+		*spend = ratio(n2, d2);
+	else
+		*spend = (double)((long double)num / den * part / whole);
+}
+
+double spread_piece(int64_t total, int64_t part, int64_t whole)
+{
+	return whole ? ratio((i128)total * part, whole) : 0.0;
+}
