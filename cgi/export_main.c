@@ -4,6 +4,7 @@
 static const struct app_page pages[] = {
 	{ "/export/summary.csv", "GET", page_export_summary },
 	{ "/export/influencers.csv", "GET", page_export_influencers },
+	{ "/export/trend.csv", "GET", page_export_trend },
 	{ "/export/personas.csv", "GET", page_export_personas },
 	{ "/export/payouts.csv", "GET", page_export_payouts },
 	{ "/export/tracking.csv", "GET", page_export_tracking },

@@ -1,4 +1,4 @@
-/* page_export.c: /export/summary.csv, influencers.csv, personas.csv and payouts.csv from the same aggregation as the pages. */
+/* page_export.c: /export/summary.csv, influencers.csv, trend.csv, personas.csv and payouts.csv from the same aggregation as the pages. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +6,7 @@
 #include "fmt.h"
 #include "pages.h"
 #include "panels.h"
+#include "trend.h"
 #include "val.h"
 #include "view.h"
 
@@ -111,6 +112,39 @@ enum app_status page_export_influencers(struct request *r)
 	start(r, &c, "influencers", influencer_columns, &q.f);
 	for (size_t i = 0; i < q.m.nrow; i++)
 		influencer_line(&c, &q.m, rows[i]);
+	finish(r, &c);
+	return APP_OK;
+}
+
+enum app_status page_export_trend(struct request *r)
+{
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	if (st != APP_OK)
+		return st;
+	struct trend t;
+	char err[256];
+	if (trend_compute(&q.m, r->arena, &t, err, sizeof(err)) < 0) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_BAD_REQUEST;
+	}
+	static const char *const cols[] = { "period", "revenue", "spend", "roas", "cumulative_roas", NULL };
+	struct csvout c;
+	start(r, &c, "trend", cols, &q.f);
+	long double crev = 0, cspend = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		const struct trend_point *p = &t.p[i];
+		char label[11];
+		trend_label(t.grain, p->start, label);
+		crev += (long double)p->revenue;
+		cspend += p->spend;
+		csvout_text(&c, label);
+		money_cell(&c, (double)p->revenue);
+		money_cell(&c, p->spend);
+		ratio_cell(&c, ratio_div((double)p->revenue, p->spend));
+		ratio_cell(&c, ratio_div((double)crev, (double)cspend));
+		csvout_end_row(&c);
+	}
 	finish(r, &c);
 	return APP_OK;
 }

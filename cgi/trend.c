@@ -183,6 +183,8 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 	if (ds->first_date == DS_NO_DATE && !f->has_from)
 		return 0;
 	int32_t first = f->has_from ? f->from : ds->first_date;
+	if (f->has_to && f->to < first)
+		first = f->to; /* a range before all the data: one empty period */
 	int32_t last = f->has_to ? f->to : ds->last_date;
 	if (last < first)
 		last = first;

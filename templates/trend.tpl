@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="panel" aria-labelledby="trend-h">
 <h2 id="trend-h">ROAS trend</h2>
+<p class="downloads"><a href="/export/trend.csv{{QUERY}}">Download the trend (trend.csv)</a></p>
 {{#NO_TREND}}<p class="notice">No dated rows in this selection, so there is no trend to draw.</p>{{/NO_TREND}}
 <figure class="chart-box">{{TREND_CHART:none}}
 <figcaption>Revenue and spend per {{GRAIN}} (dated payouts on their date, undated ones spread over the orders or posts they paid for); ROAS and cumulative ROAS against the baseline. Hover a bar or a point for its value.</figcaption>
