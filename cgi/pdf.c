@@ -393,23 +393,46 @@ static void payouts(struct doc *d)
 		pd_note(d, "No payouts in the selection.");
 }
 
+/* How the spend of the report was timed, in words with the amounts. */
+static void timing_text(const struct metrics *m, char *out, size_t outsz)
+{
+	static const char *const what[SPREAD__MAX + 1] = { "spread over orders", "spread over posts",
+							    "unscheduled", "by payout date" };
+	static const int order[] = { SPREAD__MAX, SPREAD_ORDERS, SPREAD_POSTS, SPREAD_UNSCHEDULED };
+	size_t n = (size_t)snprintf(out, outsz, "A dated payout is spend on its date; an undated one is spread over "
+			       "the influencer's orders (order or no basis) or posts (post basis), or is unscheduled "
+			       "and counts only without a date range. This report's spend:");
+	int any = 0;
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && n < outsz; k++) {
+		if (!(m->timed[order[k]] >= 0.005))
+			continue;
+		char money[FMT_MAX];
+		fmt_inr(m->timed[order[k]], money);
+		n += (size_t)snprintf(out + n, outsz - n, "%s %s %s", any ? ";" : "", money, what[order[k]]);
+		any = 1;
+	}
+	if (n < outsz)
+		snprintf(out + n, outsz - n, "%s.", any ? "" : " none");
+}
+
 static void assumptions(struct doc *d)
 {
 	const struct metrics *m = d->in->m;
 	const struct style st = { 0, 8, C_FG, LEFT, 0 };
-	char s[4][TEXT_MAX];
+	char s[5][TEXT_MAX];
 	snprintf(s[0], TEXT_MAX, "Baseline ROAS b = %g: incremental revenue = revenue \xe2\x88\x92 b \xc3\x97 spend and "
 		 "incremental ROAS = ROAS \xe2\x88\x92 b. Influencers and personas with a ROAS below b are flagged.",
 		 m->baseline);
 	snprintf(s[1], TEXT_MAX, "Spend is the payouts in the date range. With a brand, product or campaign filter, each "
 		 "influencer's payouts are allocated by their share of orders inside the filter and the rest is shown as "
 		 "unallocated spend%s.", m->allocates ? " (as in this report)" : "");
-	snprintf(s[2], TEXT_MAX, "Payouts without a date count in every date range. Rows of influencers missing from "
-		 "influencers.csv are excluded; organic revenue is only in the influencer share.");
-	snprintf(s[3], TEXT_MAX, "Money is in rupees (\xe2\x82\xb9), kept to the paisa and rounded only for display "
+	timing_text(m, s[2], TEXT_MAX);
+	snprintf(s[3], TEXT_MAX, "Rows of influencers missing from influencers.csv are excluded; organic revenue is only "
+		 "in the influencer share.");
+	snprintf(s[4], TEXT_MAX, "Money is in rupees (\xe2\x82\xb9), kept to the paisa and rounded only for display "
 		 "(whole rupees from \xe2\x82\xb9" "1,000); ratios are shown with 2 decimals.");
 	pd_heading(d, "Assumptions", 3 * 11.6);
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		pd_need(d, 11.6);
 		pd_put(d, &st, MARGIN + 2, d->y - 8, "\xe2\x80\xa2");
 		pd_wrap(d, &st, 12, s[i], 4);
