@@ -30,7 +30,7 @@ struct header {
 	uint64_t nday, ntotal;
 	uint32_t pool_count, pool_slots, text_count, pad2;
 	int32_t first_date, last_date;
-	int32_t has_brand_column, pad;
+	int32_t has_brand_column, has_status_column;
 };
 
 static uint64_t align8(uint64_t n)
@@ -92,6 +92,7 @@ int compiled_write(const struct dataset *ds, const char *path)
 	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal;
 	h.first_date = ds->first_date, h.last_date = ds->last_date;
 	h.has_brand_column = ds->has_brand_column;
+	h.has_status_column = ds->has_status_column;
 	char tmp[4200];
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof(tmp))
 		return -1;
@@ -201,6 +202,7 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 	ds->spread = (struct spread_infl *)(void *)(base + h->off[S_SPREAD]);
 	ds->first_date = h->first_date, ds->last_date = h->last_date;
 	ds->has_brand_column = h->has_brand_column;
+	ds->has_status_column = h->has_status_column;
 	ds->map = map;
 	ds->map_len = size;
 	return ds;

@@ -120,6 +120,8 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
 	}
 	if (g->file == DSF_TRACKING)
 		g->ds->has_brand_column = g->colpos[TC_BRAND] >= 0;
+	if (g->file == DSF_PAYOUTS)
+		g->ds->has_status_column = g->colpos[YC_STATUS] >= 0;
 }
 
 /* Interns a string, reusing the previous row's id when the column repeats
@@ -349,6 +351,7 @@ static int add_payout(struct ingest *g, const struct csvread_row *row, const str
 	p->rate = v[YC_RATE].num;
 	p->orders = v[YC_ORDERS].num;
 	p->total = v[YC_TOTAL].num;
+	p->status = v[YC_STATUS].present ? v[YC_STATUS].str : 0;
 	if (p->basis == BASIS_ORDER && v[YC_RATE].present) { /* no rate given: nothing to compare */
 		/* rate x orders in paise; a product past int64 is a mismatch anyway */
 		__int128 expect = (__int128)p->rate * p->orders;

@@ -145,6 +145,44 @@ double metrics_undated_piece(const struct metrics *m, const struct infl_row *r, 
 	}
 }
 
+/* Index of a status value in m->status. */
+static size_t status_slot(const struct metrics *m, uint32_t status)
+{
+	for (size_t i = 0; i < m->nstatus; i++)
+		if (m->status[i].status == status)
+			return i;
+	return m->nstatus - 1; /* METRICS_STATUS_OTHER */
+}
+
+/* The status values of the payouts (the first METRICS_STATUS_MAX - 1 seen,
+ * then "(other)") and the per-row table, when payouts.csv has the column. */
+static int collect_statuses(const struct dataset *ds, struct arena *a, struct metrics *m)
+{
+	if (!ds->has_status_column)
+		return 0;
+	m->status = arena_calloc(a, METRICS_STATUS_MAX, sizeof(*m->status));
+	if (!m->status)
+		return -1;
+	int other = 0;
+	for (size_t k = 0; k < ds->npayout; k++) {
+		uint32_t s = ds->payout[k].status;
+		size_t i = 0;
+		while (i < m->nstatus && m->status[i].status != s)
+			i++;
+		if (i < m->nstatus)
+			continue;
+		if (m->nstatus < METRICS_STATUS_MAX - 1)
+			m->status[m->nstatus++].status = s;
+		else
+			other = 1;
+	}
+	if (other)
+		m->status[m->nstatus++].status = METRICS_STATUS_OTHER;
+	size_t cells = m->nrow * m->nstatus;
+	m->status_paid = arena_calloc(a, cells ? cells : 1, sizeof(*m->status_paid));
+	return m->status_paid ? 0 : -1;
+}
+
 /* Payouts of the range: dated ones by date, undated ones by the piece that
  * falls in the range (needs each row's orders and posts of the range). */
 static void scan_payouts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
@@ -172,6 +210,12 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 		}
 		m->basis_total[p->basis] += piece;
 		m->basis_count[p->basis]++;
+		if (m->nstatus) {
+			size_t st = status_slot(m, p->status);
+			m->status[st].count++;
+			m->status[st].paid += piece;
+			m->status_paid[(size_t)rowof[p->infl] * m->nstatus + st] += piece;
+		}
 	}
 }
 
@@ -188,6 +232,9 @@ static void row_spend(struct metrics *m, struct infl_row *r)
 	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
 	if (!sp)
 		return;
+	r->expected_basis = sp->rate_basis;
+	r->expected = (double)sp->rate * (double)(sp->rate_basis == BASIS_POST ? r->posts : r->all_orders);
+	m->basis_expected[sp->rate_basis] += r->expected;
 	if (!m->bounded) {
 		for (int k = 0; k < SPREAD__MAX; k++)
 			m->timed[k] += (double)sp->undated[k] * r->share;
@@ -250,6 +297,8 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	scan_posts(ds, f, rowof, m);
 	for (size_t i = 0; i < m->nrow; i++)
 		m->row[i].all_orders = all_orders[i];
+	if (collect_statuses(ds, a, m) < 0)
+		return -1;
 	scan_payouts(ds, f, rowof, m);
 	long double spend = 0, base = 0;
 	for (size_t i = 0; i < m->nrow; i++) {

@@ -36,10 +36,23 @@ struct infl_row {
 	double base_spend;           /* S_i: payouts in range (dated ones plus the spread pieces of undated
 	                              * ones, plus unscheduled ones with no date bound), before allocation */
 	int64_t dated;               /* dated payouts in range, paise */
+	double expected;             /* owed for the activity in range: the influencer's rate x its orders
+	                              * in range (x its posts for post basis), before allocation */
+	int32_t expected_basis;      /* the basis of that rate */
 	int64_t pay_count, pay_orders;
 	int64_t pay_rate;            /* rate of the latest payout row */
 	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
 	unsigned pay_basis;          /* bit per enum ds_basis seen */
+};
+
+#define METRICS_STATUS_MAX 16   /* distinct payout statuses kept apart; the rest are "(other)" */
+#define METRICS_STATUS_OTHER UINT32_MAX
+
+/* Payouts in range of one status value. */
+struct status_total {
+	uint32_t status;             /* pool id, or METRICS_STATUS_OTHER */
+	int64_t count;
+	double paid;
 };
 
 struct metrics {
@@ -58,6 +71,10 @@ struct metrics {
 	struct infl_row *row;        /* every influencer in I, dataset order */
 	size_t nrow;
 	double basis_total[BASIS__MAX]; /* base spend in range per basis */
+	double basis_expected[BASIS__MAX]; /* expected per basis of the influencers' rates */
+	struct status_total *status; /* when payouts.csv has a status column: per status, first seen first */
+	size_t nstatus;
+	double *status_paid;         /* nrow x nstatus: each row's payouts in range per status */
 	int64_t basis_count[BASIS__MAX];
 	const struct filter *filter;
 	struct idset set[FP_MULTI_MAX];

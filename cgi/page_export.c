@@ -183,7 +183,7 @@ enum app_status page_export_personas(struct request *r)
 enum app_status page_export_payouts(struct request *r)
 {
 	static const char *const cols[] = { "influencer_id", "name", "basis", "rate", "orders_paid", "payouts",
-					     "total_payout", "last_payout_date", NULL };
+					     "total_payout", "last_payout_date", "expected", "difference", NULL };
 	struct export_req q;
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
@@ -193,7 +193,19 @@ enum app_status page_export_payouts(struct request *r)
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	start(r, &c, "payouts", cols, &q.f);
+	csvout_begin(&c, r, export_name(r, "payouts", ".csv", &q.f));
+	for (const char *const *col = cols; *col; col++)
+		csvout_text(&c, *col);
+	for (size_t s = 0; s < q.m.nstatus; s++) { /* paid_<status> per status value */
+		const char *name = payout_status_text(&q.m, q.m.status[s].status);
+		char *h = arena_alloc(r->arena, strlen(name) + 6);
+		if (!h)
+			return APP_INTERNAL;
+		strcpy(h, "paid_");
+		strcat(h, name);
+		csvout_text(&c, h);
+	}
+	csvout_end_row(&c);
 	for (size_t i = 0; i < n; i++) {
 		const struct infl_row *x = rows[i];
 		const struct ds_influencer *in = &q.v->ds->infl[x->idx];
@@ -206,8 +218,12 @@ enum app_status page_export_payouts(struct request *r)
 		money_cell(&c, (double)x->pay_rate);
 		csvout_int(&c, x->pay_orders);
 		csvout_int(&c, x->pay_count);
-		money_cell(&c, (double)x->base_spend);
+		money_cell(&c, x->base_spend);
 		csvout_number(&c, date);
+		money_cell(&c, x->expected);
+		money_cell(&c, x->expected - x->base_spend);
+		for (size_t s = 0; s < q.m.nstatus; s++)
+			money_cell(&c, q.m.status_paid[(size_t)(x - q.m.row) * q.m.nstatus + s]);
 		csvout_end_row(&c);
 	}
 	finish(r, &c);

@@ -373,24 +373,40 @@ static void personas(struct doc *d)
 
 static void payouts(struct doc *d)
 {
-	static const struct column col[] = { { "Basis", 150, LEFT }, { "Payouts", 80, RIGHT }, { "Total", 100, RIGHT } };
-	const struct table t = { col, 3 };
+	static const struct column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
+					     { "Expected", 100, RIGHT }, { "Expected \xe2\x88\x92 paid", 120, RIGHT } };
+	const struct table t = { col, 5 };
 	const struct metrics *m = d->in->m;
 	unsigned shown = 0;
 	pd_heading(d, "Payouts by basis", 2 * ROW_H);
 	for (int b = 0; b < BASIS__MAX; b++) {
-		char count[FMT_MAX], total[FMT_MAX];
-		const char *cell[] = { b == BASIS_NONE ? "unspecified" : ds_basis_name[b], count, total };
-		if (!m->basis_count[b])
+		char count[FMT_MAX], total[FMT_MAX], expected[FMT_MAX], diff[FMT_MAX];
+		const char *cell[] = { b == BASIS_NONE ? "unspecified" : ds_basis_name[b], count, total, expected, diff };
+		if (!m->basis_count[b] && !(m->basis_expected[b] > 0))
 			continue;
 		fmt_count(m->basis_count[b], count);
-		fmt_inr((double)m->basis_total[b], total);
+		fmt_inr(m->basis_total[b], total);
+		fmt_inr(m->basis_expected[b], expected);
+		fmt_inr(m->basis_expected[b] - m->basis_total[b], diff);
 		if (shown == 0)
 			pd_table_head(d, &t);
 		pd_table_row(d, &t, cell, shown++ % 2 ? ROW_STRIPE : 0);
 	}
 	if (shown == 0)
 		pd_note(d, "No payouts in the selection.");
+	if (!m->nstatus)
+		return;
+	static const struct column scol[] = { { "Status", 180, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT } };
+	const struct table ts = { scol, 3 };
+	pd_heading(d, "Payouts by status", 2 * ROW_H);
+	pd_table_head(d, &ts);
+	for (size_t i = 0; i < m->nstatus; i++) {
+		char count[FMT_MAX], total[FMT_MAX];
+		const char *cell[] = { payout_status_text(m, m->status[i].status), count, total };
+		fmt_count(m->status[i].count, count);
+		fmt_inr(m->status[i].paid, total);
+		pd_table_row(d, &ts, cell, i % 2 ? ROW_STRIPE : 0);
+	}
 }
 
 /* How the spend of the report was timed, in words with the amounts. */

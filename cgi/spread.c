@@ -29,10 +29,18 @@ int spread_build(struct dataset *ds)
 			s[ds->track[k].infl].orders += ds->track[k].orders;
 	for (size_t k = 0; k < ds->npost; k++)
 		s[ds->post[k].infl].posts++;
+	for (size_t i = 0; i < ds->ninfl; i++)
+		s[i].rate_date = DS_NO_DATE;
 	for (size_t k = 0; k < ds->npayout; k++) {
 		const struct ds_payout *p = &ds->payout[k];
+		struct spread_infl *x = &s[p->infl];
 		if (p->date == DS_NO_DATE)
-			s[p->infl].undated[spread_method_of(p->basis, &s[p->infl])] += p->total;
+			x->undated[spread_method_of(p->basis, x)] += p->total;
+		if (x->rate_date == DS_NO_DATE || (p->date != DS_NO_DATE && p->date >= x->rate_date)) {
+			x->rate = p->rate;
+			x->rate_basis = p->basis;
+			x->rate_date = p->date;
+		}
 	}
 	free(ds->spread);
 	ds->spread = s;

@@ -17,6 +17,9 @@ extern const char *const spread_method_name[SPREAD__MAX];
 struct spread_infl {
 	int64_t orders, posts;
 	int64_t undated[SPREAD__MAX];
+	int64_t rate;        /* of the latest dated payout row, else of the last undated one */
+	int32_t rate_basis;  /* that row's enum ds_basis */
+	int32_t rate_date;   /* that row's date, DS_NO_DATE when undated or no payout */
 };
 
 /* The method of an undated payout of basis (enum ds_basis): order basis and

@@ -241,6 +241,33 @@ static void test_spend_timing_fallbacks(void **state)
 	fx_free(x);
 }
 
+/* Payout tracking: expected = the influencer's latest rate x its orders
+ * (posts for post basis) in range; totals per basis and per status. */
+static void test_payout_tracking(void **state)
+{
+	(void)state;
+	struct fx *x = fx_new(TM_INFL, TM_POSTS, TM_TRACK,
+			      "influencer_id,basis,rate,orders,total_payout,date,status\n"
+			      "C,order,400,6,1000,2025-03-31,paid\nC,order,500,6,2000,,pending\nD,post,500,0,1000,,paid\n");
+	const struct metrics *m = compute(x, "from=2025-03-01&to=2025-03-31");
+	const struct infl_row *c = row_of(m, "C"), *d = row_of(m, "D");
+	assert_near(c->expected, 40000 * 3, 0); /* the dated row is the latest: Rs 400 x 3 March orders */
+	assert_near(c->base_spend, 100000 + 200000 * 3 / 6, 0);
+	assert_near(d->expected, 50000, 0);     /* Rs 500 x 1 March post */
+	assert_near(m->basis_expected[BASIS_ORDER], 120000, 0);
+	assert_near(m->basis_expected[BASIS_POST], 50000, 0);
+	assert_int_equal(m->nstatus, 2);
+	assert_string_equal(strpool_get(&m->ds->pool, m->status[0].status), "paid");
+	assert_near(m->status[0].paid, 100000 + 50000, 0);
+	assert_true(m->status[0].count == 2 && m->status[1].count == 1);
+	assert_near(m->status[1].paid, 100000, 0);
+	assert_near(m->status_paid[(size_t)(c - m->row) * m->nstatus + 1], 100000, 0);
+	m = compute(x, "from=2025-04-01");
+	assert_near(row_of(m, "C")->expected, 40000 * 3, 0);
+	assert_near(m->status[0].paid, 50000, 0); /* D's April post */
+	fx_free(x);
+}
+
 static void test_allocation_zero_denominator(void **state)
 {
 	(void)state;
@@ -401,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_date_range),
 		cmocka_unit_test(test_spend_timing_example),
 		cmocka_unit_test(test_spend_timing_fallbacks),
+		cmocka_unit_test(test_payout_tracking),
 		cmocka_unit_test(test_allocation_zero_denominator),
 		cmocka_unit_test(test_top_bottom),
 		cmocka_unit_test(test_unknown_values_and_influencer),
