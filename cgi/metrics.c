@@ -128,7 +128,10 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
-double metrics_undated_piece(const struct metrics *m, const struct infl_row *r, int basis, int64_t total)
+/* The spread piece of an undated payout of influencer r with this total,
+ * before allocation: its share of the activity of the range (all of it
+ * without a date bound, none when unscheduled and a bound is set). */
+static double undated_piece(const struct metrics *m, const struct infl_row *r, int basis, int64_t total)
 {
 	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
 	if (!m->bounded)
@@ -194,7 +197,7 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 		struct infl_row *r = &m->row[rowof[p->infl]];
 		double piece = (double)p->total;
 		if (p->date == DS_NO_DATE) {
-			piece = metrics_undated_piece(m, r, p->basis, p->total);
+			piece = undated_piece(m, r, p->basis, p->total);
 			if (m->bounded && !(piece > 0))
 				continue; /* nothing of it falls in the range */
 		} else {
@@ -235,6 +238,9 @@ static void row_spend(struct metrics *m, struct infl_row *r)
 	r->expected_basis = sp->rate_basis;
 	r->expected = (double)sp->rate * (double)(sp->rate_basis == BASIS_POST ? r->posts : r->all_orders);
 	m->basis_expected[sp->rate_basis] += r->expected;
+	if (!(sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]))
+		return;
+	m->spreads |= (sp->undated[SPREAD_ORDERS] ? 1u << SPREAD_ORDERS : 0) | (sp->undated[SPREAD_POSTS] ? 1u << SPREAD_POSTS : 0);
 	if (!m->bounded) {
 		for (int k = 0; k < SPREAD__MAX; k++)
 			m->timed[k] += (double)sp->undated[k] * r->share;

@@ -65,6 +65,7 @@ struct metrics {
 	int bounded;                 /* a from or to bound is set: unscheduled payouts do not count */
 	double timed[SPREAD__MAX + 1]; /* spend of the view (allocated) by how it was timed: by orders,
 	                                * by posts, unscheduled, and [SPREAD__MAX] by payout date */
+	unsigned spreads;            /* bit per enum spread_method some influencer of I spreads undated payouts by */
 	double unscheduled_out;      /* unscheduled payouts (allocated) left out because a date bound is set */
 	int64_t tracked_revenue;     /* all tracked revenue matching brand/product/campaign/date, organic too */
 	int64_t posts, reach, engagement;
@@ -105,11 +106,6 @@ static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
 }
 /* True when a day is inside the filter's date range. */
 int metrics_in_range(const struct metrics *m, int32_t day);
-
-/* The spread piece of an undated payout of influencer r with this total,
- * before allocation: its share of the activity of the range (all of it
- * without a date bound, none when unscheduled and a bound is set). */
-double metrics_undated_piece(const struct metrics *m, const struct infl_row *r, int basis, int64_t total);
 
 /* Derived figures of the whole selection. */
 struct ratio metrics_roas(const struct metrics *m);

@@ -420,7 +420,7 @@ static void timing_text(const struct metrics *m, char *out, size_t outsz)
 			       "and counts only without a date range. This report's spend:");
 	int any = 0;
 	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && n < outsz; k++) {
-		if (!(m->timed[order[k]] >= 0.005))
+		if (!(m->timed[order[k]] >= 0.5))
 			continue;
 		char money[FMT_MAX];
 		fmt_inr(m->timed[order[k]], money);

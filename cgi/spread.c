@@ -47,21 +47,34 @@ int spread_build(struct dataset *ds)
 	return 0;
 }
 
-/* *r = a * b, or -1 on overflow. */
+#define I128_MAX ((i128)(((unsigned __int128)1 << 127) - 1))
+
+/* *r = a * b for a, b >= 0, or -1 when it would overflow (checked by hand:
+ * clang's overflow builtin for 128 bits needs compiler-rt). */
 static int mul(i128 a, i128 b, i128 *r)
 {
-	return __builtin_mul_overflow(a, b, r) ? -1 : 0;
+	if (a < 0 || b < 0 || ((a | b) >> 63 && a && b > I128_MAX / a)) /* below 2^63 each: no division */
+		return -1;
+	*r = a * b;
+	return 0;
 }
 
 static int add(i128 a, i128 b, i128 *r)
 {
-	return __builtin_add_overflow(a, b, r) ? -1 : 0;
+	if (a < 0 || b < 0 || a > I128_MAX - b)
+		return -1;
+	*r = a + b;
+	return 0;
 }
 
 /* num / den rounded once to a double: the integer quotient is exact, the
  * remainder adds a fraction below one paisa. */
 static double ratio(i128 num, i128 den)
 {
+	if (num >= 0 && !((num | den) >> 63)) { /* 64-bit division when both fit */
+		int64_t n = (int64_t)num, d = (int64_t)den;
+		return (double)((long double)(n / d) + (long double)(n % d) / (long double)d);
+	}
 	i128 q = num / den, r = num % den;
 	return (double)((long double)q + (long double)r / (long double)den);
 }
@@ -76,10 +89,18 @@ void spread_base(int64_t dated, const struct spread_infl *s, int64_t orders, int
 		orders = 0;
 	if (!up)
 		posts = 0;
+	if ((!orders || orders == bo) && (!posts || posts == bp)) {
+		/* whole pieces (nothing spread, no date bound, or all the activity
+		 * in range): whole paise, allocated as always */
+		int64_t b = whole_paid + (orders ? uo : 0) + (posts ? up : 0);
+		*base = (double)b;
+		*spend = !whole ? 0.0 : part == whole ? *base : (double)b * (double)part / (double)whole;
+		return;
+	}
 	/* base = (whole_paid x bo x bp + uo x orders x bp + up x posts x bo) / (bo x bp) */
 	i128 den, num, t1, t2, t3, n2, d2;
-	int fail = mul(bo, bp, &den) | mul(whole_paid, den, &t1) | mul((i128)uo * orders, bp, &t2) |
-		   mul((i128)up * posts, bo, &t3) | add(t1, t2, &num) | add(num, t3, &num);
+	int fail = mul(bo, bp, &den) || mul(whole_paid, den, &t1) || mul((i128)uo * orders, bp, &t2) ||
+		   mul((i128)up * posts, bo, &t3) || add(t1, t2, &num) || add(num, t3, &num);
 	if (fail) {
 		long double b = (long double)whole_paid + (long double)uo * orders / bo + (long double)up * posts / bp;
 		*base = (double)b;

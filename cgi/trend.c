@@ -159,8 +159,9 @@ static int bucket_spend(const struct metrics *m, struct arena *a, struct trend *
 		if (r && py->date != DS_NO_DATE && metrics_in_range(m, py->date) && py->date >= first && py->date <= last)
 			acc[period_index(t, py->date)] += (double)py->total * r->share;
 	}
-	if (ds->spread) {
+	if (ds->spread && m->spreads & 1u << SPREAD_ORDERS)
 		spread_orders(m, t, acc, first, last);
+	if (ds->spread && m->spreads & 1u << SPREAD_POSTS) {
 		for (size_t k = 0; k < ds->npost; k++) {
 			const struct ds_post *po = &ds->post[k];
 			const struct infl_row *r = metrics_row_of(m, po->infl);

@@ -36,7 +36,7 @@ static void timing_note(struct tpl_dict *d, const struct metrics *m)
 	static const int order[] = { SPREAD__MAX, SPREAD_ORDERS, SPREAD_POSTS, SPREAD_UNSCHEDULED };
 	struct tpl_dict *note = NULL;
 	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-		if (!(m->timed[order[k]] >= 0.005))
+		if (!(m->timed[order[k]] >= 0.5)) /* shows as at least a paisa */
 			continue;
 		if (!note)
 			note = tpl_section(d, "TIMING");
@@ -44,7 +44,7 @@ static void timing_note(struct tpl_dict *d, const struct metrics *m)
 		view_set_money(part, "AMOUNT", m->timed[order[k]]);
 		tpl_set(part, "WHAT", what[order[k]]);
 	}
-	if (m->unscheduled_out >= 0.005) {
+	if (m->unscheduled_out >= 0.5) {
 		if (!note)
 			note = tpl_section(d, "TIMING");
 		struct tpl_dict *out = tpl_section(note, "LEFT_OUT");
