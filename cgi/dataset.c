@@ -587,6 +587,7 @@ void dataset_free(struct dataset *ds)
 	strpool_free(&ds->texts);
 	cube_free(&ds->cube);
 	free(ds->spread);
+	free(ds->post_day);
 	free(ds->infl);
 	free(ds->post);
 	free(ds->track);

@@ -59,6 +59,8 @@ struct dataset {
 	char version[64];
 	struct cube cube;   /* pre-aggregated tracking; cube.cell == NULL when not built */
 	struct spread_infl *spread; /* ninfl entries: activity totals and undated payouts by method */
+	int32_t *post_day;          /* post dates of influencers spreading over posts (see spread.h) */
+	size_t npost_day;
 	void *map;          /* the compiled file the arrays point into, or NULL */
 	size_t map_len;
 };

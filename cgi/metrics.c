@@ -228,17 +228,21 @@ static void row_spend(struct metrics *m, struct infl_row *r)
 {
 	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
 	int64_t part = m->allocates ? r->orders : 1, whole = m->allocates ? r->all_orders : 1;
-	spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, whole, &r->base_spend, &r->spend);
-	r->share = whole ? (double)part / (double)whole : 0.0;
-	if (!m->allocates)
-		r->share = 1.0;
+	int undated = sp && (sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]);
+	r->share = !m->allocates ? 1.0 : whole ? (double)part / (double)whole : 0.0;
+	if (undated) {
+		spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, whole, &r->base_spend, &r->spend);
+	} else { /* dated payouts only: whole paise */
+		r->base_spend = (double)r->dated;
+		r->spend = !whole ? 0.0 : part == whole ? r->base_spend : r->base_spend * (double)part / (double)whole;
+	}
 	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
 	if (!sp)
 		return;
 	r->expected_basis = sp->rate_basis;
 	r->expected = (double)sp->rate * (double)(sp->rate_basis == BASIS_POST ? r->posts : r->all_orders);
 	m->basis_expected[sp->rate_basis] += r->expected;
-	if (!(sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]))
+	if (!undated)
 		return;
 	m->spreads |= (sp->undated[SPREAD_ORDERS] ? 1u << SPREAD_ORDERS : 0) | (sp->undated[SPREAD_POSTS] ? 1u << SPREAD_POSTS : 0);
 	if (!m->bounded) {
@@ -247,8 +251,11 @@ static void row_spend(struct metrics *m, struct infl_row *r)
 		return;
 	}
 	m->unscheduled_out += (double)sp->undated[SPREAD_UNSCHEDULED] * r->share;
-	m->timed[SPREAD_ORDERS] += spread_piece(sp->undated[SPREAD_ORDERS], r->all_orders, sp->orders) * r->share;
-	m->timed[SPREAD_POSTS] += spread_piece(sp->undated[SPREAD_POSTS], r->posts, sp->posts) * r->share;
+	/* the note's amounts: display only, one division each */
+	if (sp->orders)
+		m->timed[SPREAD_ORDERS] += (double)sp->undated[SPREAD_ORDERS] * (double)r->all_orders / (double)sp->orders * r->share;
+	if (sp->posts)
+		m->timed[SPREAD_POSTS] += (double)sp->undated[SPREAD_POSTS] * (double)r->posts / (double)sp->posts * r->share;
 }
 
 static void scan_posts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)

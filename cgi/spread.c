@@ -19,6 +19,38 @@ enum spread_method spread_method_of(int basis, const struct spread_infl *s)
 	return SPREAD_UNSCHEDULED;
 }
 
+static int cmp_day(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The post dates of each influencer spreading over posts, in date order,
+ * so a trend walks only those. */
+static int post_days(struct dataset *ds, struct spread_infl *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ds->ninfl; i++) {
+		s[i].post_at = (uint32_t)n;
+		if (s[i].undated[SPREAD_POSTS])
+			n += (size_t)s[i].posts;
+	}
+	int32_t *day = malloc((n ? n : 1) * sizeof(*day));
+	if (!day)
+		return -1;
+	for (size_t k = 0; k < ds->npost; k++) {
+		struct spread_infl *x = &s[ds->post[k].infl];
+		if (x->undated[SPREAD_POSTS])
+			day[x->post_at + x->post_n++] = ds->post[k].date;
+	}
+	for (size_t i = 0; i < ds->ninfl; i++)
+		qsort(day + s[i].post_at, s[i].post_n, sizeof(*day), cmp_day);
+	free(ds->post_day);
+	ds->post_day = day;
+	ds->npost_day = n;
+	return 0;
+}
+
 int spread_build(struct dataset *ds)
 {
 	struct spread_infl *s = calloc(ds->ninfl ? ds->ninfl : 1, sizeof(*s));
@@ -41,6 +73,10 @@ int spread_build(struct dataset *ds)
 			x->rate_basis = p->basis;
 			x->rate_date = p->date;
 		}
+	}
+	if (post_days(ds, s) < 0) {
+		free(s);
+		return -1;
 	}
 	free(ds->spread);
 	ds->spread = s;
@@ -71,6 +107,9 @@ static int add(i128 a, i128 b, i128 *r)
  * remainder adds a fraction below one paisa. */
 static double ratio(i128 num, i128 den)
 {
+	const i128 exact = (i128)1 << 53; /* both exact in a double: one correctly rounded division */
+	if (num >= 0 && num <= exact && den <= exact)
+		return (double)num / (double)den;
 	if (num >= 0 && !((num | den) >> 63)) { /* 64-bit division when both fit */
 		int64_t n = (int64_t)num, d = (int64_t)den;
 		return (double)((long double)(n / d) + (long double)(n % d) / (long double)d);

@@ -20,6 +20,8 @@ struct spread_infl {
 	int64_t rate;        /* of the latest dated payout row, else of the last undated one */
 	int32_t rate_basis;  /* that row's enum ds_basis */
 	int32_t rate_date;   /* that row's date, DS_NO_DATE when undated or no payout */
+	uint32_t post_at, post_n; /* when it spreads over posts: its post dates, ascending, are
+	                           * ds->post_day[post_at .. post_at + post_n) */
 };
 
 /* The method of an undated payout of basis (enum ds_basis): order basis and
@@ -27,8 +29,8 @@ struct spread_infl {
  * when that one is empty; unscheduled when both are. */
 enum spread_method spread_method_of(int basis, const struct spread_infl *s);
 
-/* Builds ds->spread (ninfl entries, malloc'd). Returns 0, or -1 when out of
- * memory. */
+/* Builds ds->spread (ninfl entries) and ds->post_day (malloc'd). Returns 0,
+ * or -1 when out of memory. */
 int spread_build(struct dataset *ds);
 
 /* Base spend of one influencer in a date range, exactly: dated paise in the

@@ -144,6 +144,42 @@ static void spread_orders(const struct metrics *m, const struct trend *t, long d
 	}
 }
 
+/* Adds the spread pieces over posts: each influencer's posts of a period
+ * make one piece. */
+static void spread_posts(const struct metrics *m, const struct trend *t, long double *acc, int32_t first, int32_t last)
+{
+	const struct dataset *ds = m->ds;
+	int32_t lo = first, hi = last;
+	if (m->filter->has_from && m->filter->from > lo)
+		lo = m->filter->from;
+	if (m->filter->has_to && m->filter->to < hi)
+		hi = m->filter->to;
+	for (size_t i = 0; i < m->nrow; i++) {
+		const struct infl_row *r = &m->row[i];
+		const struct spread_infl *sp = &ds->spread[r->idx];
+		if (!sp->undated[SPREAD_POSTS] || !sp->post_n || !(r->share > 0))
+			continue;
+		const int32_t *day = ds->post_day + sp->post_at, *end = day + sp->post_n;
+		while (day < end && *day < lo)
+			day++;
+		size_t p = 0;
+		int64_t in = 0;
+		for (; day < end && *day <= hi; day++) {
+			size_t q = p;
+			while (q + 1 < t->n && t->p[q + 1].start <= *day)
+				q++;
+			if (q != p && in) {
+				acc[p] += spread_piece(sp->undated[SPREAD_POSTS], in, sp->posts) * r->share;
+				in = 0;
+			}
+			p = q;
+			in++;
+		}
+		if (in)
+			acc[p] += spread_piece(sp->undated[SPREAD_POSTS], in, sp->posts) * r->share;
+	}
+}
+
 /* Spend per period: dated payouts by payout date, the spread pieces of
  * undated ones by the date of their orders or posts, each influencer's
  * allocated like its KPI spend. Sums are kept in long double. */
@@ -161,16 +197,8 @@ static int bucket_spend(const struct metrics *m, struct arena *a, struct trend *
 	}
 	if (ds->spread && m->spreads & 1u << SPREAD_ORDERS)
 		spread_orders(m, t, acc, first, last);
-	if (ds->spread && m->spreads & 1u << SPREAD_POSTS) {
-		for (size_t k = 0; k < ds->npost; k++) {
-			const struct ds_post *po = &ds->post[k];
-			const struct infl_row *r = metrics_row_of(m, po->infl);
-			const struct spread_infl *sp = &ds->spread[po->infl];
-			if (r && sp->undated[SPREAD_POSTS] && po->date >= first && po->date <= last &&
-			    metrics_in_range(m, po->date))
-				acc[period_index(t, po->date)] += spread_piece(sp->undated[SPREAD_POSTS], 1, sp->posts) * r->share;
-		}
-	}
+	if (ds->spread && m->spreads & 1u << SPREAD_POSTS)
+		spread_posts(m, t, acc, first, last);
 	for (size_t i = 0; i < t->n; i++)
 		t->p[i].spend = (double)acc[i];
 	return 0;
