@@ -239,7 +239,6 @@ static void row_spend(struct metrics *m, struct infl_row *r)
 	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
 	if (!sp)
 		return;
-	r->expected_basis = sp->rate_basis;
 	r->expected = (double)sp->rate * (double)(sp->rate_basis == BASIS_POST ? r->posts : r->all_orders);
 	m->basis_expected[sp->rate_basis] += r->expected;
 	if (!undated)

@@ -28,6 +28,7 @@ struct idset {
  * fraction of a paisa after allocation and is rounded only for display. */
 struct infl_row {
 	int32_t idx;                 /* index into dataset influencers */
+	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
 	int64_t posts, reach, engagement;
 	int64_t orders, revenue;
 	int64_t all_orders;          /* orders in the date range without brand/product/campaign filters */
@@ -38,10 +39,8 @@ struct infl_row {
 	int64_t dated;               /* dated payouts in range, paise */
 	double expected;             /* owed for the activity in range: the influencer's rate x its orders
 	                              * in range (x its posts for post basis), before allocation */
-	int32_t expected_basis;      /* the basis of that rate */
 	int64_t pay_count, pay_orders;
 	int64_t pay_rate;            /* rate of the latest payout row */
-	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
 	unsigned pay_basis;          /* bit per enum ds_basis seen */
 };
 
