@@ -16,7 +16,7 @@ static const char TRAILER[8] = { 'R', 'O', 'I', 'E', 'N', 'D', '\0', '\0' };
 
 enum section {
 	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_TEXT_BYTES, S_TEXT_OFF, S_TEXT_LEN, S_INFL, S_POST, S_TRACK, S_PAYOUT,
-	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S__MAX
+	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S_SPREAD, S_POST_DAY, S__MAX
 };
 
 /* The file starts with this header; sections follow, each 8-byte aligned;
@@ -27,10 +27,10 @@ struct header {
 	uint64_t total;                    /* file size, trailer included */
 	uint64_t off[S__MAX], len[S__MAX]; /* bytes */
 	uint64_t ninfl, npost, ntrack, npayout;
-	uint64_t nday, ntotal;
+	uint64_t nday, ntotal, npost_day;
 	uint32_t pool_count, pool_slots, text_count, pad2;
 	int32_t first_date, last_date;
-	int32_t has_brand_column, pad;
+	int32_t has_brand_column, has_status_column;
 };
 
 static uint64_t align8(uint64_t n)
@@ -59,6 +59,8 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 	ptr[S_DAY] = c->day, len[S_DAY] = c->nday * sizeof(*c->day);
 	ptr[S_DAY_START] = c->day_start, len[S_DAY_START] = (ds->ninfl + 1) * sizeof(uint32_t);
 	ptr[S_TOTAL] = c->total, len[S_TOTAL] = c->ntotal * sizeof(*c->total);
+	ptr[S_SPREAD] = ds->spread, len[S_SPREAD] = ds->ninfl * sizeof(*ds->spread);
+	ptr[S_POST_DAY] = ds->post_day, len[S_POST_DAY] = ds->npost_day * sizeof(*ds->post_day);
 }
 
 static int write_all(FILE *fp, const void *p, uint64_t n)
@@ -68,7 +70,7 @@ static int write_all(FILE *fp, const void *p, uint64_t n)
 
 int compiled_write(const struct dataset *ds, const char *path)
 {
-	if (!ds->cube.row_start) {
+	if (!ds->cube.row_start || !ds->spread) {
 		errno = EINVAL; /* build the cube first */
 		return -1;
 	}
@@ -88,9 +90,10 @@ int compiled_write(const struct dataset *ds, const char *path)
 	h.total = at + sizeof(TRAILER);
 	h.ninfl = ds->ninfl, h.npost = ds->npost, h.ntrack = ds->ntrack, h.npayout = ds->npayout;
 	h.pool_count = ds->pool.count, h.pool_slots = ds->pool.nslots, h.text_count = ds->texts.count;
-	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal;
+	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal, h.npost_day = ds->npost_day;
 	h.first_date = ds->first_date, h.last_date = ds->last_date;
 	h.has_brand_column = ds->has_brand_column;
+	h.has_status_column = ds->has_status_column;
 	char tmp[4200];
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof(tmp))
 		return -1;
@@ -134,6 +137,8 @@ static const char *check(const struct header *h, size_t size)
 		[S_ROW_START] = (h->ninfl + 2) * 4,
 		[S_DAY] = h->nday * sizeof(struct cube_day), [S_DAY_START] = (h->ninfl + 1) * 4,
 		[S_TOTAL] = h->ntotal * sizeof(struct cube_total),
+		[S_SPREAD] = h->ninfl * sizeof(struct spread_infl),
+		[S_POST_DAY] = h->npost_day * sizeof(int32_t),
 	};
 	for (int s = 0; s < S__MAX; s++) {
 		if (s != S_POOL_BYTES && s != S_TEXT_BYTES && h->len[s] != want[s])
@@ -196,8 +201,12 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 	ds->cube.day_start = (uint32_t *)(void *)(base + h->off[S_DAY_START]);
 	ds->cube.total = (struct cube_total *)(void *)(base + h->off[S_TOTAL]);
 	ds->cube.nday = h->nday, ds->cube.ntotal = h->ntotal;
+	ds->spread = (struct spread_infl *)(void *)(base + h->off[S_SPREAD]);
+	ds->post_day = (int32_t *)(void *)(base + h->off[S_POST_DAY]);
+	ds->npost_day = h->npost_day;
 	ds->first_date = h->first_date, ds->last_date = h->last_date;
 	ds->has_brand_column = h->has_brand_column;
+	ds->has_status_column = h->has_status_column;
 	ds->map = map;
 	ds->map_len = size;
 	return ds;

@@ -85,6 +85,8 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
 		g->fatal = 1;
 	if (g->file == DSF_TRACKING)
 		g->ds->has_brand_column = g->colpos[TC_BRAND] >= 0;
+	if (g->file == DSF_PAYOUTS)
+		g->ds->has_status_column = g->colpos[YC_STATUS] >= 0;
 }
 
 /* Interns a string, reusing the previous row's id when the column repeats
@@ -329,6 +331,7 @@ static int add_payout(struct ingest *g, const struct csvread_row *row, const str
 	p->rate = v[YC_RATE].num;
 	p->orders = v[YC_ORDERS].num;
 	p->total = v[YC_TOTAL].num;
+	p->status = v[YC_STATUS].present ? v[YC_STATUS].str : 0;
 	if (p->basis == BASIS_ORDER && v[YC_RATE].present) { /* no rate given: nothing to compare */
 		/* rate x orders in paise; a product past int64 is a mismatch anyway */
 		__int128 expect = (__int128)p->rate * p->orders;
@@ -547,6 +550,8 @@ int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm,
 		nby_sid = g.nby_sid;
 	}
 	free(by_sid);
+	if (report_error_count(rep) == 0 && spread_build(ds) < 0)
+		report_error(rep, DSF_PAYOUTS, 0, NULL, NULL, 0, "out of memory");
 	if (report_error_count(rep) > 0) {
 		dataset_free(ds);
 		return -1;
@@ -567,6 +572,8 @@ void dataset_free(struct dataset *ds)
 	strpool_free(&ds->pool);
 	strpool_free(&ds->texts);
 	cube_free(&ds->cube);
+	free(ds->spread);
+	free(ds->post_day);
 	free(ds->infl);
 	free(ds->post);
 	free(ds->track);

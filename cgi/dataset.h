@@ -7,6 +7,7 @@
 
 #include "cube.h"
 #include "report.h"
+#include "spread.h"
 #include "strpool.h"
 
 #define DS_NO_DATE INT32_MIN   /* an undated payout */
@@ -40,6 +41,7 @@ struct ds_payout {
 	int32_t infl;
 	int32_t date;       /* or DS_NO_DATE */
 	int32_t basis;      /* enum ds_basis */
+	uint32_t status;    /* the optional status column (paid, pending, ...), "" when absent */
 	int64_t rate, orders, total;
 };
 
@@ -53,8 +55,12 @@ struct dataset {
 	size_t ninfl, npost, ntrack, npayout;
 	int32_t first_date, last_date; /* over tracking, posts and dated payouts */
 	int has_brand_column;
+	int has_status_column; /* payouts.csv has a status column */
 	char version[64];
 	struct cube cube;   /* pre-aggregated tracking; cube.cell == NULL when not built */
+	struct spread_infl *spread; /* ninfl entries: activity totals and undated payouts by method */
+	int32_t *post_day;          /* post dates of influencers spreading over posts (see spread.h) */
+	size_t npost_day;
 	void *map;          /* the compiled file the arrays point into, or NULL */
 	size_t map_len;
 };

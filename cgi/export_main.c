@@ -4,6 +4,7 @@
 static const struct app_page pages[] = {
 	{ "/export/summary.csv", "GET", page_export_summary, 0 },
 	{ "/export/influencers.csv", "GET", page_export_influencers, 0 },
+	{ "/export/trend.csv", "GET", page_export_trend, 0 },
 	{ "/export/personas.csv", "GET", page_export_personas, 0 },
 	{ "/export/payouts.csv", "GET", page_export_payouts, 0 },
 	{ "/export/tracking.csv", "GET", page_export_tracking, 0 },

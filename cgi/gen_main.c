@@ -1,5 +1,5 @@
 /* gen_main.c: deterministic sample dataset generator (four CSVs) */
-/* Usage: gen --out DIR [--influencers N] [--posts N] [--tracking N] [--seed S]
+/* Usage: gen --out DIR [--influencers N] [--posts N] [--tracking N] [--seed S] [--undated PCT]
  * Writes the four input CSVs of SPEC.md section 2; same arguments, same bytes.
  * Exit status: 0 ok, 1 I/O error, 2 bad usage. */
 #include <errno.h>
@@ -24,7 +24,7 @@ typedef struct {
     int64_t posts, orders, revenue; /* accumulated while generating; quality = target ROAS */
     double quality;
 } GenInf;
-typedef struct { const char *out; uint64_t ninf, nposts, ntrack, seed; } GenOpts;
+typedef struct { const char *out; uint64_t ninf, nposts, ntrack, seed, undated; } GenOpts;
 
 static const char *const gen_platforms[] = {"Instagram", "YouTube", "Twitter", "Facebook"};
 static const char *const gen_categories[] = {"Fitness", "Nutrition", "Wellness", "Bodybuilding",
@@ -66,7 +66,7 @@ _Noreturn static void gen_die(int code, const char *what, const char *detail) {
 /* print a usage error and exit 2 */
 _Noreturn static void gen_usage(const char *msg) {
     fprintf(stderr, "gen: %s\nusage: gen --out DIR [--influencers N] [--posts N] "
-                    "[--tracking N] [--seed S]\n", msg);
+                    "[--tracking N] [--seed S] [--undated PCT]\n", msg);
     exit(2);
 }
 
@@ -190,7 +190,7 @@ static void gen_args(int argc, char **argv, GenOpts *o) {
     for (int i = 1; i < argc; i += 2) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            puts("usage: gen --out DIR [--influencers N] [--posts N] [--tracking N] [--seed S]");
+            puts("usage: gen --out DIR [--influencers N] [--posts N] [--tracking N] [--seed S] [--undated PCT]");
             exit(0);
         }
         if (!v) gen_usage("option needs a value");
@@ -199,6 +199,7 @@ static void gen_args(int argc, char **argv, GenOpts *o) {
         else if (!strcmp(a, "--posts")) o->nposts = gen_num(v, 0, 1000000000);
         else if (!strcmp(a, "--tracking")) o->ntrack = gen_num(v, 0, 1000000000);
         else if (!strcmp(a, "--seed")) o->seed = gen_num(v, 0, UINT64_MAX);
+        else if (!strcmp(a, "--undated")) o->undated = gen_num(v, 0, 100);
         else gen_usage("unknown option");
     }
     if (!o->out || !*o->out) gen_usage("--out DIR is required");
@@ -393,7 +394,7 @@ static int64_t gen_target_spend(const GenInf *x) {
 }
 
 /* write 1-4 payout rows for one influencer */
-static void gen_payout_rows(FILE *f, uint64_t *r, const GenInf *x, uint64_t idx) {
+static void gen_payout_rows(FILE *f, uint64_t *r, const GenInf *x, uint64_t idx, double undated) {
     int k = 1 + (int)gen_below(r, 4);
     int by_order = x->orders > 0 && (x->posts == 0 || gen_unit(r) < 0.45);
     int64_t spend = gen_target_spend(x), units[4], ords[4], rate;
@@ -411,7 +412,7 @@ static void gen_payout_rows(FILE *f, uint64_t *r, const GenInf *x, uint64_t idx)
         p = gen_cat(gen_money(p, rate), ",");
         p = gen_cat(gen_uint(p, (uint64_t)(by_order ? units[j] : ords[j]), 1), ",");
         p = gen_cat(gen_money(p, rate * units[j]), ",");
-        p = gen_cat(gen_cat(p, gen_unit(r) < 0.05 ? "" : gen_dates[day]), "\n");
+        p = gen_cat(gen_cat(p, gen_unit(r) < undated ? "" : gen_dates[day]), "\n");
         fwrite(line, 1, (size_t)(p - line), f);
     }
 }
@@ -426,13 +427,13 @@ static void gen_payouts(const GenOpts *o, const GenInf *inf, uint64_t seed) {
         skip2 = (skip1 + 1 + gen_below(&seed, n - 1)) % n;
     }
     for (uint64_t i = 0; i < n; i++)
-        if (i != skip1 && i != skip2) gen_payout_rows(f, &seed, &inf[i], i);
+        if (i != skip1 && i != skip2) gen_payout_rows(f, &seed, &inf[i], i, (double)o->undated / 100.0);
     gen_close(f, "payouts.csv");
 }
 
 /* parse arguments, then write the four files (payouts last: they need totals) */
 int main(int argc, char **argv) {
-    GenOpts o = {NULL, 120, 1500, 30000, 42};
+    GenOpts o = {NULL, 120, 1500, 30000, 42, 5};
     gen_args(argc, argv, &o);
     gen_mkdirs(o.out);
     gen_init_dates();

@@ -128,6 +128,66 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+/* The spread piece of an undated payout of influencer r with this total,
+ * before allocation: its share of the activity of the range (all of it
+ * without a date bound, none when unscheduled and a bound is set). */
+static double undated_piece(const struct metrics *m, const struct infl_row *r, int basis, int64_t total)
+{
+	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
+	if (!m->bounded)
+		return (double)total;
+	if (!sp)
+		return 0.0;
+	switch (spread_method_of(basis, sp)) {
+	case SPREAD_ORDERS:
+		return spread_piece(total, r->all_orders, sp->orders);
+	case SPREAD_POSTS:
+		return spread_piece(total, r->posts, sp->posts);
+	default:
+		return 0.0;
+	}
+}
+
+/* Index of a status value in m->status. */
+static size_t status_slot(const struct metrics *m, uint32_t status)
+{
+	for (size_t i = 0; i < m->nstatus; i++)
+		if (m->status[i].status == status)
+			return i;
+	return m->nstatus - 1; /* METRICS_STATUS_OTHER */
+}
+
+/* The status values of the payouts (the first METRICS_STATUS_MAX - 1 seen,
+ * then "(other)") and the per-row table, when payouts.csv has the column. */
+static int collect_statuses(const struct dataset *ds, struct arena *a, struct metrics *m)
+{
+	if (!ds->has_status_column)
+		return 0;
+	m->status = arena_calloc(a, METRICS_STATUS_MAX, sizeof(*m->status));
+	if (!m->status)
+		return -1;
+	int other = 0;
+	for (size_t k = 0; k < ds->npayout; k++) {
+		uint32_t s = ds->payout[k].status;
+		size_t i = 0;
+		while (i < m->nstatus && m->status[i].status != s)
+			i++;
+		if (i < m->nstatus)
+			continue;
+		if (m->nstatus < METRICS_STATUS_MAX - 1)
+			m->status[m->nstatus++].status = s;
+		else
+			other = 1;
+	}
+	if (other)
+		m->status[m->nstatus++].status = METRICS_STATUS_OTHER;
+	size_t cells = m->nrow * m->nstatus;
+	m->status_paid = arena_calloc(a, cells ? cells : 1, sizeof(*m->status_paid));
+	return m->status_paid ? 0 : -1;
+}
+
+/* Payouts of the range: dated ones by date, undated ones by the piece that
+ * falls in the range (needs each row's orders and posts of the range). */
 static void scan_payouts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
 {
 	for (size_t k = 0; k < ds->npayout; k++) {
@@ -135,7 +195,14 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 		if (rowof[p->infl] < 0 || (p->date != DS_NO_DATE && !in_range(f, p->date)))
 			continue;
 		struct infl_row *r = &m->row[rowof[p->infl]];
-		r->base_spend += p->total;
+		double piece = (double)p->total;
+		if (p->date == DS_NO_DATE) {
+			piece = undated_piece(m, r, p->basis, p->total);
+			if (m->bounded && !(piece > 0))
+				continue; /* nothing of it falls in the range */
+		} else {
+			r->dated += p->total;
+		}
 		r->pay_count++;
 		r->pay_orders += p->orders;
 		r->pay_basis |= 1u << p->basis;
@@ -144,9 +211,50 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 			if (p->date != DS_NO_DATE)
 				r->pay_last = p->date;
 		}
-		m->basis_total[p->basis] += p->total;
+		m->basis_total[p->basis] += piece;
 		m->basis_count[p->basis]++;
+		if (m->nstatus) {
+			size_t st = status_slot(m, p->status);
+			m->status[st].count++;
+			m->status[st].paid += piece;
+			m->status_paid[(size_t)rowof[p->infl] * m->nstatus + st] += piece;
+		}
 	}
+}
+
+/* S_i and the allocated spend of each row, exactly from its parts, and the
+ * spend of the view by how it was timed. */
+static void row_spend(struct metrics *m, struct infl_row *r)
+{
+	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
+	int64_t part = m->allocates ? r->orders : 1, whole = m->allocates ? r->all_orders : 1;
+	int undated = sp && (sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]);
+	r->share = !m->allocates ? 1.0 : whole ? (double)part / (double)whole : 0.0;
+	if (undated) {
+		spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, whole, &r->base_spend, &r->spend);
+	} else { /* dated payouts only: whole paise */
+		r->base_spend = (double)r->dated;
+		r->spend = !whole ? 0.0 : part == whole ? r->base_spend : r->base_spend * (double)part / (double)whole;
+	}
+	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
+	if (!sp)
+		return;
+	r->expected = (double)sp->rate * (double)(sp->rate_basis == BASIS_POST ? r->posts : r->all_orders);
+	m->basis_expected[sp->rate_basis] += r->expected;
+	if (!undated)
+		return;
+	m->spreads |= (sp->undated[SPREAD_ORDERS] ? 1u << SPREAD_ORDERS : 0) | (sp->undated[SPREAD_POSTS] ? 1u << SPREAD_POSTS : 0);
+	if (!m->bounded) {
+		for (int k = 0; k < SPREAD__MAX; k++)
+			m->timed[k] += (double)sp->undated[k] * r->share;
+		return;
+	}
+	m->unscheduled_out += (double)sp->undated[SPREAD_UNSCHEDULED] * r->share;
+	/* the note's amounts: display only, one division each */
+	if (sp->orders)
+		m->timed[SPREAD_ORDERS] += (double)sp->undated[SPREAD_ORDERS] * (double)r->all_orders / (double)sp->orders * r->share;
+	if (sp->posts)
+		m->timed[SPREAD_POSTS] += (double)sp->undated[SPREAD_POSTS] * (double)r->posts / (double)sp->posts * r->share;
 }
 
 static void scan_posts(const struct dataset *ds, const struct filter *f, const int32_t *rowof, struct metrics *m)
@@ -168,6 +276,7 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	m->ds = ds;
 	m->baseline = f->baseline;
 	m->allocates = filter_allocates(f);
+	m->bounded = f->has_from || f->has_to;
 	struct idset *set = m->set;
 	int32_t *rowof;
 	m->filter = f;
@@ -197,27 +306,28 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 		cube_tracking(ds, f, rowof, all_orders, m);
 	else
 		scan_tracking(ds, f, rowof, all_orders, m);
-	scan_payouts(ds, f, rowof, m);
 	scan_posts(ds, f, rowof, m);
+	for (size_t i = 0; i < m->nrow; i++)
+		m->row[i].all_orders = all_orders[i];
+	if (collect_statuses(ds, a, m) < 0)
+		return -1;
+	scan_payouts(ds, f, rowof, m);
+	long double spend = 0, base = 0;
 	for (size_t i = 0; i < m->nrow; i++) {
 		struct infl_row *r = &m->row[i];
-		if (!m->allocates) {
-			r->share = 1.0;
-			r->spend = (double)r->base_spend;
-		} else if (all_orders[i] > 0) {
-			r->share = (double)r->orders / (double)all_orders[i];
-			r->spend = (double)r->base_spend * (double)r->orders / (double)all_orders[i];
-		}
+		row_spend(m, r);
 		m->revenue += r->revenue;
 		m->orders += r->orders;
-		m->spend += r->spend;
-		m->base_spend += r->base_spend;
+		spend += r->spend;
+		base += r->base_spend;
 		m->posts += r->posts;
 		m->reach += r->reach;
 		m->engagement += r->engagement;
 	}
+	m->spend = (double)spend;
+	m->base_spend = (double)base;
 	if (m->allocates)
-		m->unallocated = (double)m->base_spend - m->spend;
+		m->unallocated = (double)(base - spend);
 	return 0;
 }
 

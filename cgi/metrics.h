@@ -28,15 +28,30 @@ struct idset {
  * fraction of a paisa after allocation and is rounded only for display. */
 struct infl_row {
 	int32_t idx;                 /* index into dataset influencers */
+	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
 	int64_t posts, reach, engagement;
 	int64_t orders, revenue;
+	int64_t all_orders;          /* orders in the date range without brand/product/campaign filters */
 	double spend;                /* allocated when a brand/product/campaign filter is set */
 	double share;                /* spend / base_spend: the orders share, 1 without allocation */
-	int64_t base_spend;          /* payouts in range, before allocation */
+	double base_spend;           /* S_i: payouts in range (dated ones plus the spread pieces of undated
+	                              * ones, plus unscheduled ones with no date bound), before allocation */
+	int64_t dated;               /* dated payouts in range, paise */
+	double expected;             /* owed for the activity in range: the influencer's rate x its orders
+	                              * in range (x its posts for post basis), before allocation */
 	int64_t pay_count, pay_orders;
 	int64_t pay_rate;            /* rate of the latest payout row */
-	int32_t pay_last;            /* latest payout date or DS_NO_DATE */
 	unsigned pay_basis;          /* bit per enum ds_basis seen */
+};
+
+#define METRICS_STATUS_MAX 16   /* distinct payout statuses kept apart; the rest are "(other)" */
+#define METRICS_STATUS_OTHER UINT32_MAX
+
+/* Payouts in range of one status value. */
+struct status_total {
+	uint32_t status;             /* pool id, or METRICS_STATUS_OTHER */
+	int64_t count;
+	double paid;
 };
 
 struct metrics {
@@ -45,12 +60,21 @@ struct metrics {
 	int allocates;               /* spend is allocated by orders share */
 	int64_t revenue, orders;
 	double spend, unallocated;
-	int64_t base_spend;
+	double base_spend;
+	int bounded;                 /* a from or to bound is set: unscheduled payouts do not count */
+	double timed[SPREAD__MAX + 1]; /* spend of the view (allocated) by how it was timed: by orders,
+	                                * by posts, unscheduled, and [SPREAD__MAX] by payout date */
+	unsigned spreads;            /* bit per enum spread_method some influencer of I spreads undated payouts by */
+	double unscheduled_out;      /* unscheduled payouts (allocated) left out because a date bound is set */
 	int64_t tracked_revenue;     /* all tracked revenue matching brand/product/campaign/date, organic too */
 	int64_t posts, reach, engagement;
 	struct infl_row *row;        /* every influencer in I, dataset order */
 	size_t nrow;
-	int64_t basis_total[BASIS__MAX];
+	double basis_total[BASIS__MAX]; /* base spend in range per basis */
+	double basis_expected[BASIS__MAX]; /* expected per basis of the influencers' rates */
+	struct status_total *status; /* when payouts.csv has a status column: per status, first seen first */
+	size_t nstatus;
+	double *status_paid;         /* nrow x nstatus: each row's payouts in range per status */
 	int64_t basis_count[BASIS__MAX];
 	const struct filter *filter;
 	struct idset set[FP_MULTI_MAX];

@@ -1,4 +1,4 @@
-/* page_export.c: /export/summary.csv, influencers.csv, personas.csv and payouts.csv from the same aggregation as the pages. */
+/* page_export.c: /export/summary.csv, influencers.csv, trend.csv, personas.csv and payouts.csv from the same aggregation as the pages. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +6,7 @@
 #include "fmt.h"
 #include "pages.h"
 #include "panels.h"
+#include "trend.h"
 #include "val.h"
 #include "view.h"
 
@@ -132,6 +133,39 @@ enum app_status page_export_influencers(struct request *r)
 	return APP_OK;
 }
 
+enum app_status page_export_trend(struct request *r)
+{
+	struct export_req q;
+	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	if (st != APP_OK)
+		return st;
+	struct trend t;
+	char err[256];
+	if (trend_compute(&q.m, r->arena, &t, err, sizeof(err)) < 0) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_BAD_REQUEST;
+	}
+	static const char *const cols[] = { "period", "revenue", "spend", "roas", "cumulative_roas", NULL };
+	struct csvout c;
+	start(r, &c, "trend", cols, &q.f);
+	long double crev = 0, cspend = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		const struct trend_point *p = &t.p[i];
+		char label[11];
+		trend_label(t.grain, p->start, label);
+		crev += (long double)p->revenue;
+		cspend += p->spend;
+		csvout_text(&c, label);
+		money_cell(&c, (double)p->revenue);
+		money_cell(&c, p->spend);
+		ratio_cell(&c, ratio_div((double)p->revenue, p->spend));
+		ratio_cell(&c, ratio_div((double)crev, (double)cspend));
+		csvout_end_row(&c);
+	}
+	finish(r, &c);
+	return APP_OK;
+}
+
 enum app_status page_export_personas(struct request *r)
 {
 	static const char *const cols[] = { "category", "gender", "influencers", "orders", "revenue", "spend", "roas",
@@ -166,7 +200,7 @@ enum app_status page_export_personas(struct request *r)
 enum app_status page_export_payouts(struct request *r)
 {
 	static const char *const cols[] = { "influencer_id", "name", "basis", "rate", "orders_paid", "payouts",
-					     "total_payout", "last_payout_date", NULL };
+					     "total_payout", "last_payout_date", "expected", "difference", NULL };
 	struct export_req q;
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
@@ -176,7 +210,19 @@ enum app_status page_export_payouts(struct request *r)
 	if (!rows)
 		return APP_INTERNAL;
 	struct csvout c;
-	start(r, &c, "payouts", cols, &q.f);
+	csvout_begin(&c, r, export_name(r, "payouts", ".csv", &q.f));
+	for (const char *const *col = cols; *col; col++)
+		csvout_text(&c, *col);
+	for (size_t s = 0; s < q.m.nstatus; s++) { /* paid_<status> per status value */
+		const char *name = payout_status_text(&q.m, q.m.status[s].status);
+		char *h = arena_alloc(r->arena, strlen(name) + 6);
+		if (!h)
+			return APP_INTERNAL;
+		strcpy(h, "paid_");
+		strcat(h, name);
+		csvout_text(&c, h);
+	}
+	csvout_end_row(&c);
 	for (size_t i = 0; i < n; i++) {
 		const struct infl_row *x = rows[i];
 		const struct ds_influencer *in = &q.v->ds->infl[x->idx];
@@ -189,8 +235,12 @@ enum app_status page_export_payouts(struct request *r)
 		money_cell(&c, (double)x->pay_rate);
 		csvout_int(&c, x->pay_orders);
 		csvout_int(&c, x->pay_count);
-		money_cell(&c, (double)x->base_spend);
+		money_cell(&c, x->base_spend);
 		csvout_number(&c, date);
+		money_cell(&c, x->expected);
+		money_cell(&c, x->expected - x->base_spend);
+		for (size_t s = 0; s < q.m.nstatus; s++)
+			money_cell(&c, q.m.status_paid[(size_t)(x - q.m.row) * q.m.nstatus + s]);
 		csvout_end_row(&c);
 	}
 	finish(r, &c);

@@ -23,6 +23,7 @@ enum app_status page_users_post(struct request *r);
 /* export program */
 enum app_status page_export_summary(struct request *r);
 enum app_status page_export_influencers(struct request *r);
+enum app_status page_export_trend(struct request *r);
 enum app_status page_export_personas(struct request *r);
 enum app_status page_export_payouts(struct request *r);
 enum app_status page_export_tracking(struct request *r);

@@ -190,10 +190,18 @@ const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, si
 	if (!rows)
 		return NULL;
 	for (size_t i = 0; i < m->nrow; i++)
-		if (m->row[i].pay_count)
+		if (m->row[i].pay_count || m->row[i].expected > 0)
 			rows[(*n)++] = &m->row[i];
 	qsort(rows, *n, sizeof(*rows), cmp_paid);
 	return rows;
+}
+
+const char *payout_status_text(const struct metrics *m, uint32_t status)
+{
+	if (status == METRICS_STATUS_OTHER)
+		return "(other)";
+	const char *s = strpool_get(&m->ds->pool, status);
+	return *s ? s : "(none)";
 }
 
 const char *payout_basis_text(unsigned bits)

@@ -45,11 +45,14 @@ struct post_stats {
  * Returns 0 or -1 when the arena is exhausted. */
 int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct post_stats *out);
 
-/* The influencers of the selection with payouts in range, largest total
- * first; an arena array with *n entries, or NULL when out of memory. */
+/* The influencers of the selection with payouts in range or something
+ * expected for their activity in range, largest total paid first; an arena
+ * array with *n entries, or NULL when out of memory. */
 const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t *n);
 
 /* "post", "order", "post and order" or "unspecified" for a set of basis bits. */
 const char *payout_basis_text(unsigned bits);
+/* A payout status for display: the value, "(none)" when empty, "(other)". */
+const char *payout_status_text(const struct metrics *m, uint32_t status);
 
 #endif

@@ -292,7 +292,7 @@ static void plot(struct doc *d, const struct trend *t, struct chart *c, double r
 
 static void chart(struct doc *d)
 {
-	static const struct trend none = { GRAIN_DAY, NULL, 0, 0 };
+	static const struct trend none = { GRAIN_DAY, NULL, 0 };
 	const struct trend *t = d->in->trend ? d->in->trend : &none;
 	char s[64];
 	snprintf(s, sizeof(s), "Revenue, spend and ROAS by %s", grain_name[t->grain]);
@@ -373,43 +373,82 @@ static void personas(struct doc *d)
 
 static void payouts(struct doc *d)
 {
-	static const struct column col[] = { { "Basis", 150, LEFT }, { "Payouts", 80, RIGHT }, { "Total", 100, RIGHT } };
-	const struct table t = { col, 3 };
+	static const struct column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
+					     { "Expected", 100, RIGHT }, { "Expected \xe2\x88\x92 paid", 120, RIGHT } };
+	const struct table t = { col, 5 };
 	const struct metrics *m = d->in->m;
 	unsigned shown = 0;
 	pd_heading(d, "Payouts by basis", 2 * ROW_H);
 	for (int b = 0; b < BASIS__MAX; b++) {
-		char count[FMT_MAX], total[FMT_MAX];
-		const char *cell[] = { b == BASIS_NONE ? "unspecified" : ds_basis_name[b], count, total };
-		if (!m->basis_count[b])
+		char count[FMT_MAX], total[FMT_MAX], expected[FMT_MAX], diff[FMT_MAX];
+		const char *cell[] = { b == BASIS_NONE ? "unspecified" : ds_basis_name[b], count, total, expected, diff };
+		if (!m->basis_count[b] && !(m->basis_expected[b] > 0))
 			continue;
 		fmt_count(m->basis_count[b], count);
-		fmt_inr((double)m->basis_total[b], total);
+		fmt_inr(m->basis_total[b], total);
+		fmt_inr(m->basis_expected[b], expected);
+		fmt_inr(m->basis_expected[b] - m->basis_total[b], diff);
 		if (shown == 0)
 			pd_table_head(d, &t);
 		pd_table_row(d, &t, cell, shown++ % 2 ? ROW_STRIPE : 0);
 	}
 	if (shown == 0)
 		pd_note(d, "No payouts in the selection.");
+	if (!m->nstatus)
+		return;
+	static const struct column scol[] = { { "Status", 180, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT } };
+	const struct table ts = { scol, 3 };
+	pd_heading(d, "Payouts by status", 2 * ROW_H);
+	pd_table_head(d, &ts);
+	for (size_t i = 0; i < m->nstatus; i++) {
+		char count[FMT_MAX], total[FMT_MAX];
+		const char *cell[] = { payout_status_text(m, m->status[i].status), count, total };
+		fmt_count(m->status[i].count, count);
+		fmt_inr(m->status[i].paid, total);
+		pd_table_row(d, &ts, cell, i % 2 ? ROW_STRIPE : 0);
+	}
+}
+
+/* How the spend of the report was timed, in words with the amounts. */
+static void timing_text(const struct metrics *m, char *out, size_t outsz)
+{
+	static const char *const what[SPREAD__MAX + 1] = { "spread over orders", "spread over posts",
+							    "unscheduled", "by payout date" };
+	static const int order[] = { SPREAD__MAX, SPREAD_ORDERS, SPREAD_POSTS, SPREAD_UNSCHEDULED };
+	size_t n = (size_t)snprintf(out, outsz, "A dated payout is spend on its date; an undated one is spread over "
+			       "the influencer's orders (order or no basis) or posts (post basis), or is unscheduled "
+			       "and counts only without a date range. This report's spend:");
+	int any = 0;
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && n < outsz; k++) {
+		if (!(m->timed[order[k]] >= 0.5))
+			continue;
+		char money[FMT_MAX];
+		fmt_inr(m->timed[order[k]], money);
+		n += (size_t)snprintf(out + n, outsz - n, "%s %s %s", any ? ";" : "", money, what[order[k]]);
+		any = 1;
+	}
+	if (n < outsz)
+		snprintf(out + n, outsz - n, "%s.", any ? "" : " none");
 }
 
 static void assumptions(struct doc *d)
 {
 	const struct metrics *m = d->in->m;
 	const struct style st = { 0, 8, C_FG, LEFT, 0 };
-	char s[4][TEXT_MAX];
+	char s[5][TEXT_MAX];
 	snprintf(s[0], TEXT_MAX, "Baseline ROAS b = %g: incremental revenue = revenue \xe2\x88\x92 b \xc3\x97 spend and "
 		 "incremental ROAS = ROAS \xe2\x88\x92 b. Influencers and personas with a ROAS below b are flagged.",
 		 m->baseline);
 	snprintf(s[1], TEXT_MAX, "Spend is the payouts in the date range. With a brand, product or campaign filter, each "
 		 "influencer's payouts are allocated by their share of orders inside the filter and the rest is shown as "
 		 "unallocated spend%s.", m->allocates ? " (as in this report)" : "");
-	snprintf(s[2], TEXT_MAX, "Payouts without a date count in every date range. Rows of influencers missing from "
-		 "influencers.csv are excluded; organic revenue is only in the influencer share.");
-	snprintf(s[3], TEXT_MAX, "Money is in rupees (\xe2\x82\xb9), kept to the paisa and rounded only for display "
+	timing_text(m, s[2], TEXT_MAX);
+	snprintf(s[3], TEXT_MAX, "Rows of influencers missing from influencers.csv are excluded; organic revenue is only "
+		 "in the influencer share.");
+	snprintf(s[4], TEXT_MAX, "Money is in rupees (\xe2\x82\xb9), kept to the paisa and rounded only for display "
 		 "(whole rupees from \xe2\x82\xb9" "1,000); ratios are shown with 2 decimals.");
 	pd_heading(d, "Assumptions", 3 * 11.6);
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		pd_need(d, 11.6);
 		pd_put(d, &st, MARGIN + 2, d->y - 8, "\xe2\x80\xa2");
 		pd_wrap(d, &st, 12, s[i], 4);

@@ -40,6 +40,7 @@ static const struct col_def payout_cols[YC__MAX] = {
 	[YC_ORDERS] = { "orders", { NULL }, KIND_COUNT, 0, 0 },
 	[YC_TOTAL] = { "total_payout", { NULL }, KIND_MONEY, 1, 1 },
 	[YC_DATE] = { "date", { "payout_date" }, KIND_DATE, 0, 0 },
+	[YC_STATUS] = { "status", { NULL }, KIND_TEXT, 0, 0 },
 };
 
 const struct file_schema schema[DSF__MAX] = {

@@ -101,6 +101,109 @@ static void bucket_cube(const struct metrics *m, struct trend *t, int32_t first,
 	}
 }
 
+/* Adds the spread pieces over orders of each influencer of I with undated
+ * payouts spread that way: one piece per period from the orders of its days
+ * in the period (the cube's running totals), or per row without a cube. */
+static void spread_orders(const struct metrics *m, const struct trend *t, long double *acc, int32_t first, int32_t last)
+{
+	const struct dataset *ds = m->ds;
+	const struct cube *c = &ds->cube;
+	if (!c->row_start) {
+		for (size_t k = 0; k < ds->ntrack; k++) {
+			const struct ds_track *x = &ds->track[k];
+			const struct infl_row *r = metrics_row_of(m, x->infl);
+			if (!r || x->date < first || x->date > last || !metrics_in_range(m, x->date))
+				continue;
+			const struct spread_infl *sp = &ds->spread[x->infl];
+			acc[period_index(t, x->date)] +=
+				spread_piece(sp->undated[SPREAD_ORDERS], x->orders, sp->orders) * r->share;
+		}
+		return;
+	}
+	for (size_t i = 0; i < m->nrow; i++) {
+		const struct infl_row *r = &m->row[i];
+		const struct spread_infl *sp = &ds->spread[r->idx];
+		if (!sp->undated[SPREAD_ORDERS] || !(r->share > 0))
+			continue;
+		size_t p = 0, k = cube_first_day(c, r->idx, first), end = c->day_start[r->idx + 1];
+		int64_t before = k > c->day_start[r->idx] ? c->day[k - 1].orders : 0, in = 0;
+		for (; k < end && c->day[k].date <= last; k++) {
+			size_t q = p;
+			while (q + 1 < t->n && t->p[q + 1].start <= c->day[k].date)
+				q++;
+			if (q != p && in) {
+				acc[p] += spread_piece(sp->undated[SPREAD_ORDERS], in, sp->orders) * r->share;
+				in = 0;
+			}
+			p = q;
+			in += c->day[k].orders - before;
+			before = c->day[k].orders;
+		}
+		if (in)
+			acc[p] += spread_piece(sp->undated[SPREAD_ORDERS], in, sp->orders) * r->share;
+	}
+}
+
+/* Adds the spread pieces over posts: each influencer's posts of a period
+ * make one piece. */
+static void spread_posts(const struct metrics *m, const struct trend *t, long double *acc, int32_t first, int32_t last)
+{
+	const struct dataset *ds = m->ds;
+	int32_t lo = first, hi = last;
+	if (m->filter->has_from && m->filter->from > lo)
+		lo = m->filter->from;
+	if (m->filter->has_to && m->filter->to < hi)
+		hi = m->filter->to;
+	for (size_t i = 0; i < m->nrow; i++) {
+		const struct infl_row *r = &m->row[i];
+		const struct spread_infl *sp = &ds->spread[r->idx];
+		if (!sp->undated[SPREAD_POSTS] || !sp->post_n || !(r->share > 0))
+			continue;
+		const int32_t *day = ds->post_day + sp->post_at, *end = day + sp->post_n;
+		while (day < end && *day < lo)
+			day++;
+		size_t p = 0;
+		int64_t in = 0;
+		for (; day < end && *day <= hi; day++) {
+			size_t q = p;
+			while (q + 1 < t->n && t->p[q + 1].start <= *day)
+				q++;
+			if (q != p && in) {
+				acc[p] += spread_piece(sp->undated[SPREAD_POSTS], in, sp->posts) * r->share;
+				in = 0;
+			}
+			p = q;
+			in++;
+		}
+		if (in)
+			acc[p] += spread_piece(sp->undated[SPREAD_POSTS], in, sp->posts) * r->share;
+	}
+}
+
+/* Spend per period: dated payouts by payout date, the spread pieces of
+ * undated ones by the date of their orders or posts, each influencer's
+ * allocated like its KPI spend. Sums are kept in long double. */
+static int bucket_spend(const struct metrics *m, struct arena *a, struct trend *t, int32_t first, int32_t last)
+{
+	const struct dataset *ds = m->ds;
+	long double *acc = arena_calloc(a, t->n, sizeof(*acc));
+	if (!acc)
+		return -1;
+	for (size_t k = 0; k < ds->npayout; k++) {
+		const struct ds_payout *py = &ds->payout[k];
+		const struct infl_row *r = metrics_row_of(m, py->infl);
+		if (r && py->date != DS_NO_DATE && metrics_in_range(m, py->date) && py->date >= first && py->date <= last)
+			acc[period_index(t, py->date)] += (double)py->total * r->share;
+	}
+	if (ds->spread && m->spreads & 1u << SPREAD_ORDERS)
+		spread_orders(m, t, acc, first, last);
+	if (ds->spread && m->spreads & 1u << SPREAD_POSTS)
+		spread_posts(m, t, acc, first, last);
+	for (size_t i = 0; i < t->n; i++)
+		t->p[i].spend = (double)acc[i];
+	return 0;
+}
+
 int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, char *err, size_t errsz)
 {
 	const struct dataset *ds = m->ds;
@@ -109,6 +212,8 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 	if (ds->first_date == DS_NO_DATE && !f->has_from)
 		return 0;
 	int32_t first = f->has_from ? f->from : ds->first_date;
+	if (f->has_to && f->to < first)
+		first = f->to; /* a range before all the data: one empty period */
 	int32_t last = f->has_to ? f->to : ds->last_date;
 	if (last < first)
 		last = first;
@@ -140,16 +245,9 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 			p->revenue += tr->revenue;
 			p->orders += tr->orders;
 		}
-	for (size_t k = 0; k < ds->npayout; k++) {
-		const struct ds_payout *py = &ds->payout[k];
-		const struct infl_row *r = metrics_row_of(m, py->infl);
-		if (!r)
-			continue;
-		double spend = (double)py->total * r->share;
-		if (py->date == DS_NO_DATE)
-			t->undated_spend += spend;
-		else if (n && metrics_in_range(m, py->date) && py->date >= first && py->date <= last)
-			t->p[period_index(t, py->date)].spend += spend;
+	if (n && bucket_spend(m, a, t, first, last) < 0) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
 	}
 	return 0;
 }

@@ -13,14 +13,14 @@ struct trend_point {
 	int32_t start;       /* first day of the period */
 	int64_t revenue;     /* paise */
 	int64_t orders;
-	double spend;        /* paise, allocated like the KPI spend, by payout date */
+	double spend;        /* paise, allocated like the KPI spend: dated payouts by payout date,
+	                      * spread pieces of undated ones by the date of their order or post */
 };
 
 struct trend {
 	enum grain grain;    /* never GRAIN_AUTO */
 	struct trend_point *p;
 	size_t n;
-	double undated_spend; /* payouts without a date: in the totals, in no period */
 };
 
 /* The grain the spec picks for a range: day up to 31 days, week up to 26

@@ -25,6 +25,33 @@ static void set_chart(struct tpl_dict *d, const char *key, struct buf *svg)
 	buf_free(svg);
 }
 
+/* The note under the trend: how the spend of the view was timed. */
+static void timing_note(struct tpl_dict *d, const struct metrics *m)
+{
+	static const char *const what[SPREAD__MAX + 1] = {
+		"spread over orders", "spread over posts",
+		"unscheduled (undated payouts of influencers without orders or posts: in the totals, in no period)",
+		"by payout date",
+	};
+	static const int order[] = { SPREAD__MAX, SPREAD_ORDERS, SPREAD_POSTS, SPREAD_UNSCHEDULED };
+	struct tpl_dict *note = NULL;
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		if (!(m->timed[order[k]] >= 0.5)) /* shows as at least a paisa */
+			continue;
+		if (!note)
+			note = tpl_section(d, "TIMING");
+		struct tpl_dict *part = tpl_section(note, "PART");
+		view_set_money(part, "AMOUNT", m->timed[order[k]]);
+		tpl_set(part, "WHAT", what[order[k]]);
+	}
+	if (m->unscheduled_out >= 0.5) {
+		if (!note)
+			note = tpl_section(d, "TIMING");
+		struct tpl_dict *out = tpl_section(note, "LEFT_OUT");
+		view_set_money(out, "AMOUNT", m->unscheduled_out);
+	}
+}
+
 enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct metrics *m)
 {
 	struct trend t;
@@ -57,10 +84,7 @@ enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct 
 		view_set_ratio(row, "ROAS", ratio_div((double)p->revenue, p->spend));
 		view_set_ratio(row, "CUM_ROAS", ratio_div(crev, cspend));
 	}
-	if (t.undated_spend > 0) {
-		struct tpl_dict *u = tpl_section(d, "UNDATED");
-		view_set_money(u, "UNDATED_SPEND", t.undated_spend);
-	}
+	timing_note(d, m);
 	return APP_OK;
 }
 
@@ -255,11 +279,15 @@ void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *
 		const struct ds_influencer *in = &m->ds->infl[x->idx];
 		struct tpl_dict *row = tpl_section(d, "PAYOUT");
 		char date[11] = "undated";
-		if (x->pay_last != DS_NO_DATE)
+		if (!x->pay_count)
+			strcpy(date, "none");
+		else if (x->pay_last != DS_NO_DATE)
 			val_format_date(x->pay_last, date);
 		tpl_set(row, "NAME", str(m, in->name));
 		tpl_set(row, "ID", str(m, in->id));
-		view_set_money(row, "TOTAL", (double)x->base_spend);
+		view_set_money(row, "TOTAL", x->base_spend);
+		view_set_money(row, "EXPECTED", x->expected);
+		view_set_money(row, "DIFFERENCE", x->expected - x->base_spend);
 		tpl_set(row, "BASIS", payout_basis_text(x->pay_basis));
 		view_set_money(row, "RATE", (double)x->pay_rate);
 		view_set_count(row, "ORDERS_PAID", x->pay_orders);
@@ -269,11 +297,22 @@ void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *
 	if (n == 0)
 		tpl_show(d, "NO_PAYOUTS");
 	for (int b = 0; b < BASIS__MAX; b++) {
-		if (!m->basis_count[b])
+		if (!m->basis_count[b] && !(m->basis_expected[b] > 0))
 			continue;
 		struct tpl_dict *x = tpl_section(d, "BASIS_TOTAL");
 		tpl_set(x, "BASIS", b == BASIS_NONE ? "unspecified" : ds_basis_name[b]);
-		view_set_money(x, "TOTAL", (double)m->basis_total[b]);
+		view_set_money(x, "TOTAL", m->basis_total[b]);
+		view_set_money(x, "EXPECTED", m->basis_expected[b]);
+		view_set_money(x, "DIFFERENCE", m->basis_expected[b] - m->basis_total[b]);
 		view_set_count(x, "COUNT", m->basis_count[b]);
+	}
+	if (!m->nstatus)
+		return;
+	struct tpl_dict *st = tpl_section(d, "STATUSES");
+	for (size_t i = 0; i < m->nstatus; i++) {
+		struct tpl_dict *x = tpl_section(st, "STATUS_TOTAL");
+		tpl_set(x, "STATUS", payout_status_text(m, m->status[i].status));
+		view_set_count(x, "COUNT", m->status[i].count);
+		view_set_money(x, "TOTAL", m->status[i].paid);
 	}
 }

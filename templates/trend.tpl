@@ -1,11 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="panel" aria-labelledby="trend-h">
 <h2 id="trend-h">ROAS trend</h2>
+<p class="downloads"><a href="/export/trend.csv{{QUERY}}">Download the trend (trend.csv)</a></p>
 {{#NO_TREND}}<p class="notice">No dated rows in this selection, so there is no trend to draw.</p>{{/NO_TREND}}
 <figure class="chart-box">{{TREND_CHART:none}}
-<figcaption>Revenue and spend (by payout date) per {{GRAIN}}; ROAS and cumulative ROAS against the baseline. Hover a bar or a point for its value.</figcaption>
+<figcaption>Revenue and spend per {{GRAIN}} (dated payouts on their date, undated ones spread over the orders or posts they paid for); ROAS and cumulative ROAS against the baseline. Hover a bar or a point for its value.</figcaption>
 </figure>
-{{#UNDATED}}<p class="hint">Payouts without a date ({{UNDATED_SPEND}}) count in the totals but in no period.</p>{{/UNDATED}}
+{{#TIMING}}<p class="hint">How the spend of this view is timed: {{#PART}}{{AMOUNT}} {{WHAT}}{{#PART_separator}}; {{/PART_separator}}{{/PART}}.{{#LEFT_OUT}} Left out of this date range: {{AMOUNT}} of undated payouts with no orders or posts to spread them over.{{/LEFT_OUT}}</p>{{/TIMING}}
 <details>
 <summary>The trend as a table</summary>
 <div class="table-wrap">

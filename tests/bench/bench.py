@@ -153,7 +153,7 @@ def server_ms(stack, paths, repeat):
         for p in paths:
             stack.get(p + ("&" if "?" in p else "?") + "run=%d-%f" % (i, time.time()))
     lines = stack.log("dashboard").splitlines()[before:]
-    return [float(m) for m in re.findall(r"method=GET path=\"/\" status=200 bytes=\d+ ms=([0-9.]+)", "\n".join(lines))]
+    return [float(m) for m in re.findall(r'method=GET path="/" status=200 bytes=\d+ ms=([0-9.]+)', "\n".join(lines))]
 
 
 def wrk(url, headers, seconds=10):

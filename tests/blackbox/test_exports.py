@@ -20,7 +20,7 @@ HEADERS = {
               "comments", "engagement", "engagement_rate"],
     "personas": ["category", "gender", "influencers", "orders", "revenue", "spend", "roas", "incremental_roas"],
     "payouts": ["influencer_id", "name", "basis", "rate", "orders_paid", "payouts", "total_payout",
-                "last_payout_date"],
+                "last_payout_date", "expected", "difference"],
 }
 
 

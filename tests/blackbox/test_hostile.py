@@ -23,7 +23,7 @@ def hostile_dataset(d):
     infl = ["id,name,category,gender,follower_count,platform"]
     posts = ["influencer_id,platform,date,url,caption,reach,likes,comments"]
     track = ["source,brand,campaign,influencer_id,user_id,product,date,orders,revenue"]
-    pay = ["influencer_id,basis,rate,orders,total_payout,date"]
+    pay = ["influencer_id,basis,rate,orders,total_payout,date,status"]
 
     def q(s):
         return '"%s"' % s.replace('"', '""')
@@ -33,7 +33,7 @@ def hostile_dataset(d):
         posts.append(",".join([q(iid), q(h), "2025-01-0%d" % (i + 1), q("javascript:alert(%d)" % i), q(h),
                                "100", "5", "1"]))
         track.append(",".join([q(h), q(h), q(h), q(iid), q(h), q(h), "2025-01-0%d" % (i + 1), "2", "500"]))
-        pay.append(",".join([q(iid), "post", "100", "", "100", "2025-01-0%d" % (i + 1)]))
+        pay.append(",".join([q(iid), "post", "100", "", "100", "2025-01-0%d" % (i + 1), q(h)]))
     write_files(d, {"influencers.csv": "\n".join(infl) + "\n", "posts.csv": "\n".join(posts) + "\n",
                     "tracking_data.csv": "\n".join(track) + "\n", "payouts.csv": "\n".join(pay) + "\n"})
 

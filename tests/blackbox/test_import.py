@@ -134,4 +134,6 @@ def test_unreadable_optional_values_count_as_empty_with_a_warning(stack, tmp_pat
     for q in ["", "from=2025-01-03&to=2025-01-31"]:
         params = [tuple(p.split("=")) for p in q.split("&") if p]
         assert summary(stack, q) == dict(oracle.compute(ds, params)["summary"])
-    assert summary(stack, "from=2025-01-03&to=2025-01-31")["spend"] == "150.00"  # the TBD payout counts everywhere
+    # the TBD payout is undated: spread over A's orders, all of them on 2025-01-02
+    assert summary(stack, "from=2025-01-03&to=2025-01-31")["spend"] == "50.00"
+    assert summary(stack, "from=2025-01-02&to=2025-01-02")["spend"] == "100.00"

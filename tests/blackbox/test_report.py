@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import csv_rows, start_stack, summary
+from conftest import EXTERNAL, csv_rows, start_stack, summary
 
 
 def pdf_text(stack, query, tmp_path):
@@ -82,3 +82,28 @@ def test_libharu_error_is_a_500_with_a_log_line_and_the_worker_carries_on():
     finally:
         broken.stop()
         shutil.rmtree(broken.root, ignore_errors=True)
+
+
+def test_payout_tracking_with_status(stack, tmp_path):
+    """Paid, expected from the activity in range and the difference per
+    influencer and per basis, totals per status: page, payouts.csv, PDF."""
+    src = os.path.join(os.path.dirname(EXTERNAL), "spec-timing-example")
+    d = tmp_path / "data"
+    shutil.copytree(src, d)
+    (d / "payouts.csv").write_text("influencer_id,basis,rate,orders,total_payout,date,status\n"
+                                   "C,order,400,6,1000,2025-03-31,paid\nC,order,500,6,2000,,=pending\n"
+                                   "D,post,500,0,1000,,paid\n")
+    assert stack.import_dir(str(d)).returncode == 0
+    q = "from=2025-03-01&to=2025-03-31"
+    rows = csv_rows(stack.get("/export/payouts.csv?" + q))
+    assert rows[0][-4:] == ["expected", "difference", "paid_paid", "paid_=pending"]
+    got = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert (got["C"]["total_payout"], got["C"]["expected"], got["C"]["difference"]) == ("2000.00", "1200.00", "-800.00")
+    assert (got["C"]["paid_paid"], got["C"]["paid_=pending"]) == ("1000.00", "1000.00")
+    assert (got["D"]["total_payout"], got["D"]["expected"], got["D"]["difference"]) == ("500.00", "500.00", "0.00")
+    page = stack.get("/?" + q).text
+    part = page[page.index("Totals per payout status"):page.index("Per influencer, largest first")]
+    assert "=pending" in part and "paid" in part and "\u20b91,500" in part
+    _r, text, _path = pdf_text(stack, q, tmp_path)
+    assert "Payouts by status" in text and "=pending" in text
+    assert "\u20b91,000 spread over orders" in " ".join(text.split())

@@ -7,7 +7,8 @@ write_messy(dirpath, seed, n_influencers=40, n_tracking=2000, style="plain")
     RFC 4180 quoting with commas/quotes/newlines, Unicode and markup in text,
     ids as "42.0" or space-padded, "007" next to "7", organic and
     unknown-influencer rows, returns, ₹/Rs./INR amounts with Indian or western
-    grouping and 3+ decimals, dates with times, undated payouts, both bases.
+    grouping and 3+ decimals, dates with times, undated payouts (none, some
+    or all: payout_dates), both bases, no basis.
     Returns a dict describing the choices made (e.g. whether a brand column
     was written). style "sheet" writes files as spreadsheets export them:
     Title Case headers with spaces or hyphens, the aliases of SPEC section 2,
@@ -216,8 +217,15 @@ def _header_name(rng, name):
 # --------------------------------------------------------------------------
 # Building the logical tables (canonical column -> rendered text).
 
-def _build(rng, n_inf, n_track, style="plain"):
-    """Return {file: {"cols": [(canon, header)], "rows": [dict]}}, info."""
+PAYOUT_DATES = ("mixed", "none", "all")
+
+
+def _build(rng, n_inf, n_track, style="plain", payout_dates="mixed"):
+    """Return {file: {"cols": [(canon, header)], "rows": [dict]}}, info.
+
+    style: "plain", "sheet" or "mdy" (see write_messy); payout_dates: "mixed"
+    (a quarter of the payouts undated), "none" (every payout undated, some
+    without a basis) or "all" (every payout dated)."""
     info = {"brand_column": rng.random() < 0.5}
     n_plain = max(n_inf - len(SPECIAL_IDS), 13)
     ids = [str(i) for i in range(1, n_plain + 1)] + list(SPECIAL_IDS)
@@ -270,7 +278,8 @@ def _build(rng, n_inf, n_track, style="plain"):
 
     posts = []
     for _ in range(max(n_track // 4, 20)):
-        iid = rng.choice(UNKNOWN_IDS) if rng.random() < 0.03 else rng.choice(ids)
+        # silent[0] has no posts either: its undated payouts are unscheduled
+        iid = rng.choice(UNKNOWN_IDS) if rng.random() < 0.03 else rng.choice(ids[1:])
         reach = rng.choice((0, rng.randrange(100, 200_000)))
         posts.append({
             "influencer_id": _ref(rng, iid),
@@ -299,13 +308,14 @@ def _build(rng, n_inf, n_track, style="plain"):
                        "order": ("order", "ORDER", "Per_Order", "per_order")}[basis]
             if style != "plain":
                 spelled = SHEET_BASIS[basis]
+            undated = {"none": True, "all": False}.get(payout_dates, rng.random() < 0.25)
             pays.append({
                 "influencer_id": _ref(rng, iid),
-                "basis": rng.choice(spelled),
+                "basis": "" if payout_dates == "none" and rng.random() < 0.15 else rng.choice(spelled),
                 "rate": _money(rng, rate_paise * 10),
                 "orders": _int(rng, orders),
                 "total_payout": _money(rng, total),
-                "date": "" if rng.random() < 0.25 else _date(rng, _day(rng), style),
+                "date": "" if undated else _date(rng, _day(rng), style),
             })
     rng.shuffle(pays)
 
@@ -370,10 +380,11 @@ def _write(dirpath, files, rng):
     return starts
 
 
-def write_messy(dirpath, seed, n_influencers=40, n_tracking=2000, style="plain"):
-    """Write a valid messy dataset; return a dict of the choices made."""
+def write_messy(dirpath, seed, n_influencers=40, n_tracking=2000, style="plain", payout_dates="mixed"):
+    """Write a valid messy dataset; return a dict of the choices made.
+    payout_dates is one of PAYOUT_DATES (see _build)."""
     rng = random.Random(seed)
-    files, info = _build(rng, n_influencers, n_tracking, style)
+    files, info = _build(rng, n_influencers, n_tracking, style, payout_dates)
     _write(dirpath, files, rng)
     return info
 

@@ -480,6 +480,38 @@ def parse_params(params):
     return f
 
 
+def _activity(ds):
+    """influencer id -> (tracking rows, posts): every date, brand, product, campaign."""
+    act = getattr(ds, "_activity", None)
+    if act is None:
+        act = {iid: ([], []) for iid in ds.influencers}
+        for t in ds.tracking:
+            act[t["influencer_id"]][0].append(t)
+        for p in ds.posts:
+            act[p["influencer_id"]][1].append(p)
+        ds._activity = act
+    return act
+
+
+def spend_pieces(ds, payout):
+    """SPEC 4, spend timing: [(date or None, Fraction paise)] of one payout row.
+
+    A dated payout is one piece on its date. An undated one is spread over
+    the influencer's tracking rows by orders (order basis and no basis) or
+    over its posts equally (post basis), the other activity when that one
+    is empty; with neither it is one undated (unscheduled) piece."""
+    total = payout["total_payout"]
+    if payout["date"] is not None:
+        return [(payout["date"], Fraction(total))]
+    rows, posts = _activity(ds)[payout["influencer_id"]]
+    orders = sum(t["orders"] for t in rows)
+    by_orders = [(t["date"], Fraction(total * t["orders"], orders)) for t in rows] if orders else []
+    by_posts = [(p["date"], Fraction(total, len(posts))) for p in posts]
+    if payout["basis"] == "post":
+        return by_posts or by_orders or [(None, Fraction(total))]
+    return by_orders or by_posts or [(None, Fraction(total))]
+
+
 def _raw(ds, params):
     """Exact per-influencer figures plus the filter dict."""
     f = parse_params(params)
@@ -505,10 +537,13 @@ def _raw(ds, params):
         if all(not f[k] or t[k] in f[k] for k in ("brand", "product", "campaign")):
             s["orders"] += t["orders"]
             s["revenue"] += t["revenue"]
+    bounded = f["from"] is not None or f["to"] is not None
     for p in ds.payouts:
         s = stats.get(p["influencer_id"])
-        if s is not None and (p["date"] is None or in_range(p["date"])):
-            s["base"] += p["total_payout"]
+        if s is not None:
+            s["base"] += sum((piece for day, piece in spend_pieces(ds, p)
+                              if (day is None and not bounded) or (day is not None and in_range(day))),
+                             Fraction(0))
     for p in ds.posts:
         s = stats.get(p["influencer_id"])
         if s is not None and in_range(p["date"]):
@@ -519,7 +554,7 @@ def _raw(ds, params):
         if not scoped:
             s["spend"] = Fraction(s["base"])
         elif s["all_orders"]:
-            s["spend"] = Fraction(s["base"] * s["orders"], s["all_orders"])
+            s["spend"] = s["base"] * s["orders"] / s["all_orders"]
         else:
             s["spend"] = Fraction(0)
         s["roas"] = _div(s["revenue"], s["spend"])
@@ -593,3 +628,75 @@ def bottom(ds, params, n):
     paid = [s for s in stats.values() if s["spend"] > 0]
     paid.sort(key=lambda s: (s["roas"], -s["spend"], s["inf"]["id"]))
     return [s["inf"]["id"] for s in paid[:n]]
+
+
+# --------------------------------------------------------------------------
+# Trend (SPEC 4): revenue and spend per period; dated payouts by payout date,
+# the spread pieces of undated ones by the date of their order or post.
+
+def _period_start(grain, d):
+    if grain == "week":
+        return d - datetime.timedelta(days=d.weekday())
+    if grain == "month":
+        return d.replace(day=1)
+    return d
+
+
+def _next_period(grain, d):
+    if grain == "week":
+        return d + datetime.timedelta(days=7)
+    if grain == "month":
+        return datetime.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return d + datetime.timedelta(days=1)
+
+
+def trend(ds, params):
+    """[{period, revenue, spend, roas, cumulative_roas}] formatted as trend.csv."""
+    f, scoped, stats = _raw(ds, params)
+    dates = [t["date"] for t in ds.tracking + ds.organic] + [p["date"] for p in ds.posts] + \
+        [p["date"] for p in ds.payouts if p["date"] is not None]
+    if not dates and f["from"] is None:
+        return []
+    first = f["from"] or min(dates)
+    if f["to"] is not None and f["to"] < first:
+        first = f["to"]
+    last = f["to"] or (max(dates) if dates else first)
+    last = max(last, first)
+    grain = dict(params).get("grain") or ""
+    if grain not in ("day", "week", "month"):
+        days = (last - first).days + 1
+        grain = "day" if days <= 31 else "week" if days <= 26 * 7 else "month"
+    starts = []
+    s = _period_start(grain, first)
+    while s <= last:
+        starts.append(s)
+        s = _next_period(grain, s)
+    rev = {s: 0 for s in starts}
+    spend = {s: Fraction(0) for s in starts}
+
+    def in_view(d):
+        return first <= d <= last
+
+    for t in ds.tracking:
+        if t["influencer_id"] in stats and in_view(t["date"]) and \
+                all(not f[k] or t[k] in f[k] for k in ("brand", "product", "campaign")):
+            rev[_period_start(grain, t["date"])] += t["revenue"]
+    for p in ds.payouts:
+        st = stats.get(p["influencer_id"])
+        if st is None:
+            continue
+        share = Fraction(1)
+        if scoped:
+            share = Fraction(st["orders"], st["all_orders"]) if st["all_orders"] else Fraction(0)
+        for day, piece in spend_pieces(ds, p):
+            if day is not None and in_view(day):
+                spend[_period_start(grain, day)] += piece * share
+    out, crev, cspend = [], 0, Fraction(0)
+    for s in starts:
+        crev += rev[s]
+        cspend += spend[s]
+        out.append({"period": s.isoformat()[:7] if grain == "month" else s.isoformat(),
+                    "revenue": fmt_money(rev[s]), "spend": fmt_money(spend[s]),
+                    "roas": fmt_ratio(_div(rev[s], spend[s])),
+                    "cumulative_roas": fmt_ratio(_div(crev, cspend))})
+    return out

@@ -149,3 +149,28 @@ def test_bad_params(worked):
     # unknown value selects nothing rather than failing
     s = oracle.compute(worked, [("platform", "MySpace")])["summary"]
     assert (s["influencers"], s["revenue"], s["roas"]) == ("0", "0.00", "")
+
+
+def test_spend_timing_example():
+    """SPEC section 6, spend timing (tests/data/spec-timing-example)."""
+    ds = oracle.load(os.path.join(os.path.dirname(EXTERNAL), "spec-timing-example"))
+    spend = {q: oracle.compute(ds, oracle.parse_query(q))["summary"]["spend"]
+             for q in ("", "from=2025-03-01&to=2025-03-31", "from=2025-04-01")}
+    assert spend == {"": "4000.00", "from=2025-03-01&to=2025-03-31": "2000.00", "from=2025-04-01": "2000.00"}
+    rows = {r["id"]: r["spend"] for r in oracle.compute(ds, [("from", "2025-03-01"), ("to", "2025-03-31")])["influencers"]}
+    assert rows == {"C": "1500.00", "D": "500.00"}
+    trend = oracle.trend(ds, [("grain", "month")])
+    assert [(p["period"], p["spend"]) for p in trend] == [("2025-03", "2000.00"), ("2025-04", "2000.00")]
+    s = oracle.compute(ds, [("campaign", "X")])["summary"]
+    assert (s["spend"], s["unallocated_spend"]) == ("1500.00", "2500.00")
+
+
+@pytest.mark.parametrize("payout_dates", messy.PAYOUT_DATES)
+def test_trend_adds_up_to_spend(tmp_path, payout_dates):
+    """The periods of the trend add up to the KPI spend (no unscheduled
+    payouts in a bounded range), whatever the payout dates."""
+    messy.write_messy(str(tmp_path), 3, n_tracking=500, payout_dates=payout_dates)
+    ds = oracle.load(str(tmp_path))
+    for params in ([("from", "2025-02-01"), ("to", "2025-04-30")], [("from", "2025-03-01"), ("brand", "Gritzo")]):
+        total = sum(Fraction(p["spend"]) for p in oracle.trend(ds, params))
+        assert abs(total - Fraction(oracle.compute(ds, params)["summary"]["spend"])) <= Fraction(len(oracle.trend(ds, params)), 100)

@@ -137,31 +137,33 @@ static void test_date_range(void **state)
 	struct fx *x = fx_new(TU_INFL_HDR "A,Asha,,,,I\n", DR_POSTS, DR_TRACK, DR_PAY);
 	const struct metrics *m = compute(x, "from=2025-01-10&to=2025-01-15");
 	assert_true(m->revenue == 20000 && m->orders == 1);
-	assert_near(m->spend, 6000, 0); /* 01-15 and the undated row */
+	assert_near(m->spend, 2000 + 4000.0 / 3, 1e-9); /* 01-15 and the undated row's piece: 1 of A's 3 orders */
 	const struct infl_row *r = row_of(m, "A");
 	assert_true(r->pay_count == 2 && r->pay_orders == 4);
 	assert_int_equal(r->pay_last, val_days_from_civil(2025, 1, 15));
 	assert_true(r->pay_rate == 500);
 	assert_true(r->pay_basis == ((1u << BASIS_ORDER) | (1u << BASIS_NONE)));
 	assert_true(m->basis_total[BASIS_ORDER] == 2000 && m->basis_count[BASIS_ORDER] == 1);
-	assert_true(m->basis_total[BASIS_NONE] == 4000 && m->basis_total[BASIS_POST] == 0);
+	assert_near(m->basis_total[BASIS_NONE], 4000.0 / 3, 1e-9);
+	assert_true(m->basis_total[BASIS_POST] == 0);
 	assert_true(m->posts == 1 && m->reach == 200 && m->engagement == 4);
 	/* bounds are inclusive */
 	m = compute(x, "from=2025-01-05&to=2025-01-05");
 	assert_true(m->revenue == 10000);
-	assert_near(m->spend, 4000, 0);
+	assert_near(m->spend, 4000.0 / 3, 1e-9);
 	m = compute(x, "from=2025-01-20");
 	assert_true(m->revenue == 40000);
-	assert_near(m->spend, 12000, 0);
+	assert_near(m->spend, 8000 + 4000.0 / 3, 1e-9);
 	assert_true(m->posts == 1 && m->reach == 400);
 	assert_int_equal(row_of(m, "A")->pay_last, val_days_from_civil(2025, 1, 31));
 	m = compute(x, "to=2025-01-01");
 	assert_true(m->revenue == 0);
-	assert_near(m->spend, 5000, 0);
-	assert_true(m->posts == 0);
-	/* a range with nothing dated in it still counts the undated payout */
+	assert_near(m->spend, 1000, 0); /* no orders yet: none of the undated payout */
+	assert_true(m->posts == 0 && row_of(m, "A")->pay_count == 1);
+	/* a range with no activity has no spend */
 	m = compute(x, "from=2026-01-01");
-	assert_near(m->spend, 4000, 0);
+	assert_near(m->spend, 0, 0);
+	assert_false(metrics_roas(m).ok);
 	assert_false(metrics_aov(m).ok);
 	assert_false(metrics_engagement_rate(m).ok);
 	/* no range: everything */
@@ -169,6 +171,100 @@ static void test_date_range(void **state)
 	assert_true(m->revenue == 70000);
 	assert_near(m->spend, 15000, 0);
 	assert_true(row_of(m, "A")->pay_rate == 900);
+	fx_free(x);
+}
+
+/* SPEC section 6, spend timing (tests/data/spec-timing-example). */
+#define TM_INFL TU_INFL_HDR "C,Cee,Fitness,Female,1000,Instagram\nD,Dee,Fitness,Male,1000,YouTube\n"
+#define TM_POSTS TU_POST_HDR "D,YouTube,2025-03-15,u,c,10,1,1\nD,YouTube,2025-04-15,u,c,10,1,1\n"
+#define TM_TRACK TU_TRACK_HDR "MuscleBlaze,X,C,u1,P,2025-03-10,1,100\nMuscleBlaze,X,C,u2,P,2025-03-20,2,200\n" \
+	"HKVitals,Y,C,u3,P,2025-04-05,3,300\n"
+#define TM_PAY TU_PAY_HDR "C,order,500,6,3000,\nD,post,500,0,1000,\n"
+
+static void check_timing_example(struct fx *x)
+{
+	const struct metrics *m = compute(x, NULL);
+	assert_near(m->spend, 400000, 0);
+	assert_near(m->timed[SPREAD_ORDERS], 300000, 0);
+	assert_near(m->timed[SPREAD_POSTS], 100000, 0);
+	m = compute(x, "from=2025-03-01&to=2025-03-31");
+	assert_near(row_of(m, "C")->spend, 150000, 0);
+	assert_near(row_of(m, "D")->spend, 50000, 0);
+	assert_near(m->spend, 200000, 0);
+	m = compute(x, "from=2025-04-01");
+	assert_near(row_of(m, "C")->spend, 150000, 0);
+	assert_near(row_of(m, "D")->spend, 50000, 0);
+	assert_near(m->spend, 200000, 0);
+	/* campaign=X: C's 1,500 by orders share 3/3 of its range orders; D has none */
+	m = compute(x, "campaign=X");
+	assert_near(m->spend, 150000, 0);
+	assert_near(m->unallocated, 250000, 0);
+	m = compute(x, "campaign=X&from=2025-03-01&to=2025-03-31");
+	assert_near(m->spend, 150000, 0);
+	assert_near(m->unallocated, 50000, 0);
+}
+
+static void test_spend_timing_example(void **state)
+{
+	(void)state;
+	struct fx *x = fx_new(TM_INFL, TM_POSTS, TM_TRACK, TM_PAY);
+	check_timing_example(x);
+	assert_int_equal(cube_build(x->ds), 0); /* the same figures from the cube */
+	check_timing_example(x);
+	fx_free(x);
+}
+
+/* The methods and their fallbacks: post basis without posts spreads over
+ * orders, order basis without orders over posts, neither is unscheduled:
+ * in every total without a date bound, in none with one. */
+#define FB_INFL TU_INFL_HDR "P,Pee,,,,I\nO,Oh,,,,I\nN,En,,,,I\n"
+#define FB_POSTS TU_POST_HDR "O,,2025-02-01,,,1,0,0\nO,,2025-02-02,,,1,0,0\nO,,2025-03-01,,,1,0,0\n"
+#define FB_TRACK TU_TRACK_HDR "s,,P,,,2025-02-01,1,100\ns,,P,,,2025-02-03,0,100\ns,,P,,,2025-03-05,2,100\n"
+#define FB_PAY TU_PAY_HDR "P,post,,,900,\nO,order,,,600,\nN,,,,50,\nN,post,,,25,2025-02-10\n"
+
+static void test_spend_timing_fallbacks(void **state)
+{
+	(void)state;
+	struct fx *x = fx_new(FB_INFL, FB_POSTS, FB_TRACK, FB_PAY);
+	const struct metrics *m = compute(x, NULL);
+	assert_near(m->spend, 157500, 0);
+	assert_near(m->timed[SPREAD_UNSCHEDULED], 5000, 0);
+	assert_near(m->timed[SPREAD__MAX], 2500, 0);
+	m = compute(x, "from=2025-02-01&to=2025-02-28");
+	assert_near(row_of(m, "P")->spend, 30000, 0);     /* 900 x 1/3 orders (the 0-order row gets 0) */
+	assert_near(row_of(m, "O")->spend, 40000, 0);     /* 600 x 2/3 posts */
+	assert_near(row_of(m, "N")->spend, 2500, 0);      /* only the dated payout */
+	assert_near(m->unscheduled_out, 5000, 0);
+	assert_near(m->spend, 72500, 0);
+	m = compute(x, "to=2030-01-01"); /* any bound leaves the unscheduled payout out */
+	assert_near(m->spend, 152500, 0);
+	fx_free(x);
+}
+
+/* Payout tracking: expected = the influencer's latest rate x its orders
+ * (posts for post basis) in range; totals per basis and per status. */
+static void test_payout_tracking(void **state)
+{
+	(void)state;
+	struct fx *x = fx_new(TM_INFL, TM_POSTS, TM_TRACK,
+			      "influencer_id,basis,rate,orders,total_payout,date,status\n"
+			      "C,order,400,6,1000,2025-03-31,paid\nC,order,500,6,2000,,pending\nD,post,500,0,1000,,paid\n");
+	const struct metrics *m = compute(x, "from=2025-03-01&to=2025-03-31");
+	const struct infl_row *c = row_of(m, "C"), *d = row_of(m, "D");
+	assert_near(c->expected, 40000 * 3, 0); /* the dated row is the latest: Rs 400 x 3 March orders */
+	assert_near(c->base_spend, 100000 + 200000 * 3 / 6, 0);
+	assert_near(d->expected, 50000, 0);     /* Rs 500 x 1 March post */
+	assert_near(m->basis_expected[BASIS_ORDER], 120000, 0);
+	assert_near(m->basis_expected[BASIS_POST], 50000, 0);
+	assert_int_equal(m->nstatus, 2);
+	assert_string_equal(strpool_get(&m->ds->pool, m->status[0].status), "paid");
+	assert_near(m->status[0].paid, 100000 + 50000, 0);
+	assert_true(m->status[0].count == 2 && m->status[1].count == 1);
+	assert_near(m->status[1].paid, 100000, 0);
+	assert_near(m->status_paid[(size_t)(c - m->row) * m->nstatus + 1], 100000, 0);
+	m = compute(x, "from=2025-04-01");
+	assert_near(row_of(m, "C")->expected, 40000 * 3, 0);
+	assert_near(m->status[0].paid, 50000, 0); /* D's April post */
 	fx_free(x);
 }
 
@@ -330,6 +426,9 @@ int main(void)
 		cmocka_unit_test(test_worked_example),
 		cmocka_unit_test(test_fractional_allocation),
 		cmocka_unit_test(test_date_range),
+		cmocka_unit_test(test_spend_timing_example),
+		cmocka_unit_test(test_spend_timing_fallbacks),
+		cmocka_unit_test(test_payout_tracking),
 		cmocka_unit_test(test_allocation_zero_denominator),
 		cmocka_unit_test(test_top_bottom),
 		cmocka_unit_test(test_unknown_values_and_influencer),

@@ -60,8 +60,8 @@ static void test_trend_by_day_with_allocation(void **state)
 	assert_int_equal(t.p[0].start, val_days_from_civil(2025, 1, 1));
 	assert_true(t.p[0].revenue == 100000 && t.p[2].revenue == 50000 && t.p[1].revenue == 0);
 	assert_near(t.p[1].spend, 50000, 1e-6);   /* A's payout, half of A's orders are MuscleBlaze */
-	assert_near(t.undated_spend, 100000, 1e-6); /* B's undated payout, all of B's orders */
-	double spend = t.undated_spend;
+	assert_near(t.p[2].spend, 100000, 1e-6);  /* B's undated payout, spread over its one order */
+	double spend = 0;
 	for (size_t i = 0; i < t.n; i++)
 		spend += t.p[i].spend;
 	assert_near(spend, x->m.spend, 1e-6);
@@ -84,6 +84,52 @@ static void test_trend_grain_and_limits(void **state)
 	assert_int_equal(t.n, 1);
 	assert_true(t.p[0].revenue == 300000);
 	assert_near(t.p[0].spend, 100000, 1e-6);
+}
+
+/* SPEC section 6, spend timing: the March period has 2,000 of spend and
+ * April 2,000, with and without the cube and under a date bound. */
+static void check_timing_trend(struct fixture *x)
+{
+	struct trend t;
+	char err[128];
+	compute(x, "grain=month");
+	assert_int_equal(trend_compute(&x->m, &x->a, &t, err, sizeof(err)), 0);
+	assert_int_equal(t.n, 2);
+	assert_near(t.p[0].spend, 200000, 0);
+	assert_near(t.p[1].spend, 200000, 0);
+	assert_true(t.p[0].revenue == 30000 && t.p[1].revenue == 30000);
+	compute(x, "grain=month&from=2025-03-15");
+	assert_int_equal(trend_compute(&x->m, &x->a, &t, err, sizeof(err)), 0);
+	assert_near(t.p[0].spend, 100000 + 50000, 1e-9); /* C 3,000 x 2/6 (03-20), D's 03-15 post */
+	assert_near(t.p[1].spend, 200000, 0);
+	assert_near(x->m.spend, 350000, 1e-9);
+	compute(x, "grain=week&campaign=Y");
+	assert_int_equal(trend_compute(&x->m, &x->a, &t, err, sizeof(err)), 0);
+	double spend = 0;
+	for (size_t i = 0; i < t.n; i++)
+		spend += t.p[i].spend;
+	assert_near(spend, 150000, 1e-9); /* C's 3,000 x 3/6 of its orders are campaign Y */
+	assert_near(spend, x->m.spend, 1e-9);
+}
+
+static void test_trend_spend_timing(void **state)
+{
+	(void)state;
+	struct fixture x;
+	memset(&x, 0, sizeof(x));
+	report_init(&x.rep);
+	arena_init(&x.a, 0);
+	x.ds = tu_dataset_ok(TU_INFL_HDR "C,Cee,Fitness,Female,1000,Instagram\nD,Dee,Fitness,Male,1000,YouTube\n",
+			     TU_POST_HDR "D,YouTube,2025-03-15,u,c,10,1,1\nD,YouTube,2025-04-15,u,c,10,1,1\n",
+			     TU_TRACK_HDR "MuscleBlaze,X,C,u1,P,2025-03-10,1,100\nMuscleBlaze,X,C,u2,P,2025-03-20,2,200\n"
+					  "HKVitals,Y,C,u3,P,2025-04-05,3,300\n",
+			     TU_PAY_HDR "C,order,500,6,3000,\nD,post,500,0,1000,\n", &x.rep);
+	check_timing_trend(&x);
+	assert_int_equal(cube_build(x.ds), 0);
+	check_timing_trend(&x);
+	dataset_free(x.ds);
+	report_free(&x.rep);
+	arena_free(&x.a);
 }
 
 static void test_personas_and_platforms(void **state)
@@ -134,6 +180,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trend_by_day_with_allocation),
 		cmocka_unit_test(test_trend_grain_and_limits),
+		cmocka_unit_test(test_trend_spend_timing),
 		cmocka_unit_test(test_personas_and_platforms),
 		cmocka_unit_test(test_posts_tops_and_platforms),
 	};
