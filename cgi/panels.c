@@ -211,3 +211,25 @@ const char *payout_basis_text(unsigned bits)
 		return "post and order";
 	return known == 1u << BASIS_POST ? "post" : known == 1u << BASIS_ORDER ? "order" : "unspecified";
 }
+
+struct ratio group_roas(const struct group *g)
+{
+	return ratio_div((double)g->revenue, g->spend);
+}
+
+struct ratio group_incremental_roas(const struct metrics *m, const struct group *g)
+{
+	struct ratio r = group_roas(g);
+	r.v -= m->baseline;
+	return r;
+}
+
+int64_t post_engagement(const struct ds_post *p)
+{
+	return p->likes + p->comments;
+}
+
+struct ratio post_engagement_rate(const struct ds_post *p)
+{
+	return ratio_div((double)post_engagement(p), (double)p->reach);
+}

@@ -24,6 +24,14 @@ enum group_by { BY_PERSONA, BY_PLATFORM, BY_BRAND, BY_PRODUCT };
  * Returns the number of groups and an arena array in *out, or -1. */
 long panels_group(const struct metrics *m, enum group_by by, struct arena *a, struct group **out);
 
+/* ROAS of a group, and minus the baseline ROAS of the selection. */
+struct ratio group_roas(const struct group *g);
+struct ratio group_incremental_roas(const struct metrics *m, const struct group *g);
+
+/* Likes plus comments of a post, and that over its reach (undefined for reach 0). */
+int64_t post_engagement(const struct ds_post *p);
+struct ratio post_engagement_rate(const struct ds_post *p);
+
 /* One post of the selection. */
 struct post_ref {
 	const struct ds_post *post;

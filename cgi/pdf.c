@@ -142,7 +142,7 @@ static double y_ratio(const struct chart *c, double v)
 /* Fills both ratio series and the money range; returns the largest ratio. */
 static double chart_data(struct doc *d, const struct trend *t, struct chart *c)
 {
-	double rmax = 0, crev = 0, cspend = 0;
+	double rmax = 0;
 	for (int k = 0; k < 2; k++) {
 		c->v[k] = pd_alloc(d, t->n, sizeof(double));
 		c->ok[k] = pd_alloc(d, t->n, sizeof(int));
@@ -152,12 +152,10 @@ static double chart_data(struct doc *d, const struct trend *t, struct chart *c)
 		c->hi = rev > c->hi ? rev : c->hi;
 		c->hi = spend > c->hi ? spend : c->hi;
 		c->lo = rev < c->lo ? rev : c->lo;
-		crev += rev;
-		cspend += spend;
-		c->ok[0][i] = spend > 0;
-		c->v[0][i] = spend > 0 ? rev / spend : 0;
-		c->ok[1][i] = cspend > 0;
-		c->v[1][i] = cspend > 0 ? crev / cspend : 0;
+		c->ok[0][i] = t->p[i].roas.ok;
+		c->v[0][i] = t->p[i].roas.v;
+		c->ok[1][i] = t->p[i].cumulative_roas.ok;
+		c->v[1][i] = t->p[i].cumulative_roas.v;
 		for (int k = 0; k < 2; k++)
 			rmax = c->ok[k][i] && c->v[k][i] > rmax ? c->v[k][i] : rmax;
 	}
