@@ -201,12 +201,6 @@ enum app_status page_export_tracking(struct request *r)
 	return APP_OK;
 }
 
-/* True when a post is in the selection: its influencer in I, its date in the range. */
-static int post_in(const struct metrics *m, const struct ds_post *x)
-{
-	return metrics_row_of(m, x->infl) && metrics_in_range(m, x->date);
-}
-
 enum app_status page_export_posts(struct request *r)
 {
 	struct export_req q;
@@ -216,14 +210,14 @@ enum app_status page_export_posts(struct request *r)
 	const struct dataset *ds = q.v->ds;
 	size_t rows = 0;
 	for (size_t k = 0; k < ds->npost && rows <= LONG_EXPORT_ROWS; k++)
-		rows += (size_t)post_in(&q.m, &ds->post[k]);
+		rows += (size_t)panels_post_in(&q.m, &ds->post[k]);
 	if ((st = long_export(r, rows)) != APP_OK)
 		return st;
 	struct csvout c;
 	struct table_ctx x = { &q.m, NULL };
 	start_table(r, &c, &tables_posts, &q.f);
 	for (size_t k = 0; k < ds->npost && csvout_more(&c); k++)
-		if (post_in(&q.m, &ds->post[k]))
+		if (panels_post_in(&q.m, &ds->post[k]))
 			table_csv_row(&c, &tables_posts, &x, &ds->post[k]);
 	finish(r, &c);
 	return APP_OK;

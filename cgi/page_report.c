@@ -1,14 +1,16 @@
-/* page_report.c: GET /export/report.pdf: the PDF insights report for the page's filters. */
+/* page_report.c: GET /export/report.pdf and report.xlsx: the PDF insights report and the Excel workbook for the page's filters. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "exportkit.h"
 #include "pages.h"
 #include "pdf.h"
 #include "trend.h"
 #include "view.h"
+#include "xlsx.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu"
 
@@ -51,5 +53,63 @@ enum app_status page_export_report(struct request *r)
 	app_begin(r, 200, "application/pdf", headers);
 	app_write(r, pdf.data, pdf.len);
 	buf_free(&pdf);
+	return APP_OK;
+}
+
+/* Sends the file at path as the response body in pieces. */
+static void send_file(struct request *r, FILE *fp)
+{
+	char chunk[1 << 16];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (app_write(r, chunk, n) < 0)
+			break;
+}
+
+enum app_status page_export_xlsx(struct request *r)
+{
+	struct filter f;
+	const struct dsview *v;
+	struct metrics m;
+	struct trend t;
+	char err[512], when[32], headers[512], path[4096];
+	enum app_status st = view_prepare(r, &f, &v, &m);
+	if (st != APP_OK)
+		return st;
+	if (trend_compute(&m, r->arena, &t, err, sizeof(err)) < 0) {
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_BAD_REQUEST;
+	}
+	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	snprintf(path, sizeof(path), "%s/report-XXXXXX", tmp);
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		app_set_reason(r, "cannot create a temporary file for the workbook");
+		return APP_INTERNAL;
+	}
+	struct buf words;
+	buf_init(&words, 1 << 16);
+	filter_describe(&f, &words);
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
+	struct xlsx_input in = { &m, &t, v->version, buf_str(&words), when };
+	int rc = xlsx_report(&in, r->arena, path, err, sizeof(err));
+	buf_free(&words);
+	FILE *fp = rc == 0 ? fdopen(fd, "rb") : NULL;
+	unlink(path);
+	if (!fp) {
+		close(fd);
+		if (rc == 0)
+			snprintf(err, sizeof(err), "cannot read the workbook back");
+		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
+		return APP_INTERNAL; /* logged by the loop with the reason, answered 500 */
+	}
+	snprintf(headers, sizeof(headers), "Content-Disposition: attachment; filename=\"%s\"\r\n",
+		 export_name(r, "report", ".xlsx", &f));
+	app_begin(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", headers);
+	send_file(r, fp);
+	fclose(fp);
 	return APP_OK;
 }

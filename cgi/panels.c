@@ -233,3 +233,8 @@ struct ratio post_engagement_rate(const struct ds_post *p)
 {
 	return ratio_div((double)post_engagement(p), (double)p->reach);
 }
+
+int panels_post_in(const struct metrics *m, const struct ds_post *p)
+{
+	return metrics_row_of(m, p->infl) && metrics_in_range(m, p->date);
+}

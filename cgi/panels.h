@@ -32,6 +32,9 @@ struct ratio group_incremental_roas(const struct metrics *m, const struct group 
 int64_t post_engagement(const struct ds_post *p);
 struct ratio post_engagement_rate(const struct ds_post *p);
 
+/* True when a post is in the selection: its influencer in I, its date in range. */
+int panels_post_in(const struct metrics *m, const struct ds_post *p);
+
 /* One post of the selection. */
 struct post_ref {
 	const struct ds_post *post;
