@@ -71,11 +71,18 @@ enum app_status page_export_summary(struct request *r)
 	return APP_OK;
 }
 
-/* Starts the download of a declared table with its header row. */
-static void start_table(struct request *r, struct csvout *c, const struct table *t, const struct filter *f)
+/* Sends a declared table's rows as CSV, named after the table and the filters. */
+static enum app_status send_table(struct request *r, const struct export_req *q, const struct table *t,
+				  const void *aux, const struct table_rows *rows)
 {
-	csvout_begin(c, r, export_name(r, t->name, ".csv", f));
-	table_csv_header(c, t);
+	struct csvout c;
+	struct table_ctx x = { &q->m, aux };
+	csvout_begin(&c, r, export_name(r, t->name, ".csv", &q->f));
+	table_csv_header(&c, t);
+	for (size_t i = 0; i < rows->n && csvout_more(&c); i++)
+		table_csv_row(&c, t, &x, rows->p[i]);
+	finish(r, &c);
+	return APP_OK;
 }
 
 /* Text cells from pool ids, in order. */
@@ -88,79 +95,56 @@ static void pool_cells(struct csvout *c, const struct strpool *p, const uint32_t
 enum app_status page_export_influencers(struct request *r)
 {
 	struct export_req q;
+	struct table_rows rows;
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	const struct infl_row **rows = metrics_by_roas(&q.m, r->arena);
-	if (!rows)
+	if (tables_influencer_rows(&q.m, r->arena, &rows) < 0)
 		return APP_INTERNAL;
-	struct csvout c;
-	struct table_ctx x = { &q.m, NULL };
-	start_table(r, &c, &tables_influencers, &q.f);
-	for (size_t i = 0; i < q.m.nrow; i++)
-		table_csv_row(&c, &tables_influencers, &x, rows[i]);
-	finish(r, &c);
-	return APP_OK;
+	return send_table(r, &q, &tables_influencers, NULL, &rows);
 }
 
 enum app_status page_export_trend(struct request *r)
 {
 	struct export_req q;
+	struct table_rows rows;
+	struct trend t;
+	char err[256];
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	struct trend t;
-	char err[256];
 	if (trend_compute(&q.m, r->arena, &t, err, sizeof(err)) < 0) {
 		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
 		return APP_BAD_REQUEST;
 	}
-	struct csvout c;
-	struct table_ctx x = { &q.m, &t };
-	start_table(r, &c, &tables_trend, &q.f);
-	for (size_t i = 0; i < t.n; i++)
-		table_csv_row(&c, &tables_trend, &x, &t.p[i]);
-	finish(r, &c);
-	return APP_OK;
+	if (tables_trend_rows(&t, r->arena, &rows) < 0)
+		return APP_INTERNAL;
+	return send_table(r, &q, &tables_trend, &t, &rows);
 }
 
 enum app_status page_export_personas(struct request *r)
 {
 	struct export_req q;
-	struct group *g;
+	struct table_rows rows;
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	long n = panels_group(&q.m, BY_PERSONA, r->arena, &g);
-	if (n < 0)
+	if (tables_persona_rows(&q.m, r->arena, &rows) < 0)
 		return APP_INTERNAL;
-	struct csvout c;
-	struct table_ctx x = { &q.m, NULL };
-	start_table(r, &c, &tables_personas, &q.f);
-	for (long i = 0; i < n; i++)
-		table_csv_row(&c, &tables_personas, &x, &g[i]);
-	finish(r, &c);
-	return APP_OK;
+	return send_table(r, &q, &tables_personas, NULL, &rows);
 }
 
 enum app_status page_export_payouts(struct request *r)
 {
 	struct export_req q;
+	struct table_rows rows;
+	struct table t;
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	size_t n;
-	struct table t;
-	const struct infl_row **rows = panels_paid(&q.m, r->arena, &n);
-	if (!rows || tables_payouts(&q.m, r->arena, &t) < 0)
+	if (tables_payout_rows(&q.m, r->arena, &rows) < 0 || tables_payouts(&q.m, r->arena, &t) < 0)
 		return APP_INTERNAL;
-	struct csvout c;
-	struct table_ctx x = { &q.m, NULL };
-	start_table(r, &c, &t, &q.f);
-	for (size_t i = 0; i < n; i++)
-		table_csv_row(&c, &t, &x, rows[i]);
-	finish(r, &c);
-	return APP_OK;
+	return send_table(r, &q, &t, NULL, &rows);
 }
 
 enum app_status page_export_tracking(struct request *r)
@@ -204,21 +188,13 @@ enum app_status page_export_tracking(struct request *r)
 enum app_status page_export_posts(struct request *r)
 {
 	struct export_req q;
+	struct table_rows rows;
 	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
-	const struct dataset *ds = q.v->ds;
-	size_t rows = 0;
-	for (size_t k = 0; k < ds->npost && rows <= LONG_EXPORT_ROWS; k++)
-		rows += (size_t)panels_post_in(&q.m, &ds->post[k]);
-	if ((st = long_export(r, rows)) != APP_OK)
+	if (tables_post_rows(&q.m, r->arena, &rows) < 0)
+		return APP_INTERNAL;
+	if ((st = long_export(r, rows.n)) != APP_OK)
 		return st;
-	struct csvout c;
-	struct table_ctx x = { &q.m, NULL };
-	start_table(r, &c, &tables_posts, &q.f);
-	for (size_t k = 0; k < ds->npost && csvout_more(&c); k++)
-		if (panels_post_in(&q.m, &ds->post[k]))
-			table_csv_row(&c, &tables_posts, &x, &ds->post[k]);
-	finish(r, &c);
-	return APP_OK;
+	return send_table(r, &q, &tables_posts, NULL, &rows);
 }

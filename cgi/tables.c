@@ -227,3 +227,55 @@ static const struct table_column post_cols[] = {
 };
 const struct table tables_posts = { "posts", "Posts", post_cols, TABLE_NCOL(post_cols) };
 #undef P
+
+/* ---- rows ---- */
+
+/* Pointers to n elements of size sz from base. */
+static int pointers(struct arena *a, const void *base, size_t n, size_t sz, struct table_rows *out)
+{
+	out->n = n;
+	out->p = arena_calloc(a, n ? n : 1, sizeof(*out->p));
+	for (size_t i = 0; out->p && i < n; i++)
+		out->p[i] = (const char *)base + i * sz;
+	return out->p ? 0 : -1;
+}
+
+int tables_influencer_rows(const struct metrics *m, struct arena *a, struct table_rows *out)
+{
+	out->p = (const void **)metrics_by_roas(m, a);
+	out->n = m->nrow;
+	return out->p ? 0 : -1;
+}
+
+int tables_persona_rows(const struct metrics *m, struct arena *a, struct table_rows *out)
+{
+	struct group *g;
+	long n = panels_group(m, BY_PERSONA, a, &g);
+	return n < 0 ? -1 : pointers(a, g, (size_t)n, sizeof(*g), out);
+}
+
+int tables_payout_rows(const struct metrics *m, struct arena *a, struct table_rows *out)
+{
+	out->p = (const void **)panels_paid(m, a, &out->n);
+	return out->p ? 0 : -1;
+}
+
+int tables_post_rows(const struct metrics *m, struct arena *a, struct table_rows *out)
+{
+	const struct dataset *ds = m->ds;
+	size_t n = 0;
+	for (size_t k = 0; k < ds->npost; k++)
+		n += (size_t)panels_post_in(m, &ds->post[k]);
+	if (!(out->p = arena_calloc(a, n ? n : 1, sizeof(*out->p))))
+		return -1;
+	out->n = 0;
+	for (size_t k = 0; k < ds->npost; k++)
+		if (panels_post_in(m, &ds->post[k]))
+			out->p[out->n++] = &ds->post[k];
+	return 0;
+}
+
+int tables_trend_rows(const struct trend *t, struct arena *a, struct table_rows *out)
+{
+	return pointers(a, t->p, t->n, sizeof(*t->p), out);
+}

@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "table.h"
+#include "trend.h"
 
 /* The key figures of a selection; the row is the struct metrics itself
  * (summary.csv lists it as key,value lines in this order). */
@@ -23,5 +24,23 @@ extern const struct table tables_payouts_fixed;
 /* Payout tracking with a paid_<status> column per payout status of m, the
  * columns in the arena. Returns 0, or -1 when out of memory. */
 int tables_payouts(const struct metrics *m, struct arena *a, struct table *out);
+
+/* The rows of a table for a selection, in the order every output lists
+ * them: n row pointers in the arena. Each function returns 0, or -1 when
+ * the arena is exhausted. */
+struct table_rows {
+	const void **p;
+	size_t n;
+};
+/* Influencers of the selection, ROAS descending (metrics_by_roas). */
+int tables_influencer_rows(const struct metrics *m, struct arena *a, struct table_rows *out);
+/* Personas, ROAS descending (panels_group). */
+int tables_persona_rows(const struct metrics *m, struct arena *a, struct table_rows *out);
+/* Influencers with payouts or something expected, largest paid first (panels_paid). */
+int tables_payout_rows(const struct metrics *m, struct arena *a, struct table_rows *out);
+/* Posts of the selection in dataset order. */
+int tables_post_rows(const struct metrics *m, struct arena *a, struct table_rows *out);
+/* Periods of a trend, in order. */
+int tables_trend_rows(const struct trend *t, struct arena *a, struct table_rows *out);
 
 #endif

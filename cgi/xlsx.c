@@ -6,7 +6,6 @@
 #include <xlsxwriter.h>
 
 #include "fmt.h"
-#include "panels.h"
 #include "tables.h"
 
 #define EXCEL_EPOCH 25569        /* Excel's serial number of 1970-01-01, day 0 of val_days_from_civil */
@@ -89,8 +88,9 @@ static double width(const struct table_column *c)
 /* A sheet of a declared table: a header row of the CSV keys (frozen, with
  * an autofilter), then a row per entry of rows (at most Excel's limit). */
 static lxw_worksheet *sheet(struct book *b, const struct table *t, const struct table_ctx *x,
-			    const void *const *rows, size_t n)
+			    const struct table_rows *rows)
 {
+	size_t n = rows->n;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->title);
 	if (!ws) {
 		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -106,7 +106,7 @@ static lxw_worksheet *sheet(struct book *b, const struct table *t, const struct 
 	for (size_t r = 0; r < n && b->rc == LXW_NO_ERROR; r++)
 		for (size_t i = 0; i < t->ncol; i++) {
 			struct table_cell c;
-			table_read(&t->col[i], x, rows[r], &c);
+			table_read(&t->col[i], x, rows->p[r], &c);
 			put(b, ws, (lxw_row_t)(r + 1), (lxw_col_t)i, t->col[i].kind, &c);
 		}
 	if (t->ncol)
@@ -185,50 +185,28 @@ static void trend_charts(struct book *b, lxw_worksheet *ws, size_t n)
 	keep(b, worksheet_insert_chart_opt(ws, 20, 6, ratio, &o));
 }
 
-/* Pointers to n elements of size sz from base, in the arena. */
-static const void **pointers(struct arena *a, const void *base, size_t n, size_t sz)
-{
-	const void **p = arena_calloc(a, n ? n : 1, sizeof(*p));
-	for (size_t i = 0; p && i < n; i++)
-		p[i] = (const char *)base + i * sz;
-	return p;
-}
-
 /* The sheets after the summary; -1 when out of memory. */
 static int sheets(struct book *b, const struct xlsx_input *in)
 {
 	const struct metrics *m = in->m;
 	struct table_ctx x = { m, in->t }, plain = { m, NULL };
-	const void **rows = pointers(b->a, in->t->p, in->t->n, sizeof(*in->t->p));
-	if (!rows)
-		return -1;
-	trend_charts(b, sheet(b, &tables_trend, &x, rows, in->t->n), in->t->n);
-	const struct infl_row **by_roas = metrics_by_roas(m, b->a);
-	if (!by_roas)
-		return -1;
-	sheet(b, &tables_influencers, &plain, (const void *const *)by_roas, m->nrow);
-	struct group *g;
-	long ng = panels_group(m, BY_PERSONA, b->a, &g);
-	if (ng < 0 || !(rows = pointers(b->a, g, (size_t)ng, sizeof(*g))))
-		return -1;
-	sheet(b, &tables_personas, &plain, rows, (size_t)ng);
-	size_t np;
+	struct table_rows rows;
 	struct table payouts;
-	const struct infl_row **paid = panels_paid(m, b->a, &np);
-	if (!paid || tables_payouts(m, b->a, &payouts) < 0)
+	if (tables_trend_rows(in->t, b->a, &rows) < 0)
 		return -1;
-	sheet(b, &payouts, &plain, (const void *const *)paid, np);
-	const struct dataset *ds = m->ds;
-	size_t n = 0;
-	for (size_t k = 0; k < ds->npost; k++)
-		n += (size_t)panels_post_in(m, &ds->post[k]);
-	if (!(rows = arena_calloc(b->a, n ? n : 1, sizeof(*rows))))
+	trend_charts(b, sheet(b, &tables_trend, &x, &rows), rows.n);
+	if (tables_influencer_rows(m, b->a, &rows) < 0)
 		return -1;
-	n = 0;
-	for (size_t k = 0; k < ds->npost; k++)
-		if (panels_post_in(m, &ds->post[k]))
-			rows[n++] = &ds->post[k];
-	sheet(b, &tables_posts, &plain, rows, n);
+	sheet(b, &tables_influencers, &plain, &rows);
+	if (tables_persona_rows(m, b->a, &rows) < 0)
+		return -1;
+	sheet(b, &tables_personas, &plain, &rows);
+	if (tables_payout_rows(m, b->a, &rows) < 0 || tables_payouts(m, b->a, &payouts) < 0)
+		return -1;
+	sheet(b, &payouts, &plain, &rows);
+	if (tables_post_rows(m, b->a, &rows) < 0)
+		return -1;
+	sheet(b, &tables_posts, &plain, &rows);
 	return 0;
 }
 
