@@ -41,13 +41,19 @@ struct post_ref {
 	double rate;                 /* engagement / reach; -1 when reach is 0 */
 };
 
+/* The posts of one platform. */
+struct post_platform {
+	uint32_t platform;           /* pool id */
+	int64_t posts, reach, engagement;
+};
+
 struct post_stats {
 	int64_t posts, reach, likes, comments;
 	struct post_ref *by_reach;   /* best first, up to max */
 	size_t nby_reach;
 	struct post_ref *by_rate;    /* best engagement rate first, reach > 0 */
 	size_t nby_rate;
-	struct group *platform;      /* key1 = post platform; count = posts, revenue = reach, orders = engagement */
+	struct post_platform *platform; /* first seen first, at most 64 */
 	size_t nplatform;
 };
 

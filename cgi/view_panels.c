@@ -236,12 +236,12 @@ void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m,
 	post_rows(d, "BY_RATE", m, s.by_rate, s.nby_rate);
 	for (size_t i = 0; i < s.nplatform; i++) {
 		struct tpl_dict *x = tpl_section(d, "POST_PLATFORM");
-		const struct group *g = &s.platform[i];
-		tpl_set(x, "PLATFORM", str(m, g->key1)[0] ? str(m, g->key1) : "(none)");
-		view_set_count(x, "POSTS", g->count);
-		view_set_count(x, "REACH", g->revenue);
-		view_set_count(x, "ENGAGEMENT", g->orders);
-		view_set_percent(x, "RATE", ratio_div((double)g->orders, (double)g->revenue));
+		const struct post_platform *g = &s.platform[i];
+		tpl_set(x, "PLATFORM", str(m, g->platform)[0] ? str(m, g->platform) : "(none)");
+		view_set_count(x, "POSTS", g->posts);
+		view_set_count(x, "REACH", g->reach);
+		view_set_count(x, "ENGAGEMENT", g->engagement);
+		view_set_percent(x, "RATE", ratio_div((double)g->engagement, (double)g->reach));
 	}
 }
 
