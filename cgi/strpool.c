@@ -107,6 +107,23 @@ static int grow32(uint32_t **a, uint32_t newcap)
 	return 0;
 }
 
+int strpool_reserve(struct strpool *p, uint32_t count, size_t nbytes)
+{
+	if (count > p->acount) {
+		if (grow32(&p->off, count) < 0 || grow32(&p->len, count) < 0)
+			return -1;
+		p->acount = count;
+	}
+	if (nbytes > p->abytes) {
+		char *b = realloc(p->bytes, nbytes);
+		if (!b)
+			return -1;
+		p->bytes = b;
+		p->abytes = nbytes;
+	}
+	return 0;
+}
+
 /* Adds [s, s+n) as a new id without touching the table. */
 static uint32_t store(struct strpool *p, const char *s, size_t n)
 {

@@ -27,6 +27,9 @@ uint32_t strpool_intern(struct strpool *p, const char *s, size_t n);
 /* Adds [s, s+n) under a new id that strpool_find never returns: for text
  * that is kept but never looked up. UINT32_MAX when out of memory. */
 uint32_t strpool_append(struct strpool *p, const char *s, size_t n);
+/* Makes room for count strings of nbytes bytes in all (NULs included)
+ * before they are added. Returns 0 or -1 when out of memory. */
+int strpool_reserve(struct strpool *p, uint32_t count, size_t nbytes);
 /* Returns the id of [s, s+n) or UINT32_MAX when absent. */
 uint32_t strpool_find(const struct strpool *p, const char *s, size_t n);
 /* NUL-terminated string of an id; owned by the pool. */
