@@ -159,9 +159,18 @@ uint32_t strpool_append(struct strpool *p, const char *s, size_t n)
 	return store(p, s, n);
 }
 
+uint32_t strpool_hash(const char *s, size_t n)
+{
+	return hash(s, n);
+}
+
 uint32_t strpool_intern(struct strpool *p, const char *s, size_t n)
 {
-	uint32_t h = hash(s, n);
+	return strpool_intern_hashed(p, s, n, hash(s, n));
+}
+
+uint32_t strpool_intern_hashed(struct strpool *p, const char *s, size_t n, uint32_t h)
+{
 	if (p->nslots) {
 		uint32_t i = probe(p, h, s, n);
 		if (p->slots[i])

@@ -24,6 +24,9 @@ void strpool_free(struct strpool *p);
 /* Returns the id of [s, s+n), adding it when new; UINT32_MAX when out of
  * memory or the pool would pass 4 GiB. */
 uint32_t strpool_intern(struct strpool *p, const char *s, size_t n);
+/* The hash strpool_intern uses; strpool_intern_hashed takes it computed. */
+uint32_t strpool_hash(const char *s, size_t n);
+uint32_t strpool_intern_hashed(struct strpool *p, const char *s, size_t n, uint32_t h);
 /* Adds [s, s+n) under a new id that strpool_find never returns: for text
  * that is kept but never looked up. UINT32_MAX when out of memory. */
 uint32_t strpool_append(struct strpool *p, const char *s, size_t n);
