@@ -4,6 +4,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The last n < 8 bytes as one word, as memcpy into a zeroed word would
+ * give them, from two loads that may overlap: byte stores into a word then
+ * read whole stall the processor. */
+static uint64_t tail_word(const char *s, size_t n)
+{
+	uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		w = (uint64_t)lo | (uint64_t)hi << ((n - 4) * 8);
+	} else if (n) {
+		w = (uint64_t)u[0] | (uint64_t)u[n / 2] << (n / 2 * 8) | (uint64_t)u[n - 1] << ((n - 1) * 8);
+	}
+#else
+	memcpy(&w, s, n);
+#endif
+	return w;
+}
+
 /* A word at a time: most strings are short ids and names. */
 static uint32_t hash(const char *s, size_t n)
 {
@@ -13,8 +35,7 @@ static uint32_t hash(const char *s, size_t n)
 		h = (h ^ w) * 0xff51afd7ed558ccdull;
 		h ^= h >> 32;
 	}
-	w = 0;
-	memcpy(&w, s, n);
+	w = tail_word(s, n);
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 29;
 	return (uint32_t)h ^ (uint32_t)(h >> 32);
