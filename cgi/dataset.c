@@ -104,7 +104,7 @@ static uint32_t intern_seen(struct ingest *g, int col, const char *s, size_t n)
 		return strpool_intern_hashed(p, s, n, h);
 	uint64_t *e = &g->seen[col][h & (SEEN_SLOTS - 1)];
 	uint32_t id = (uint32_t)*e;
-	if (id && (uint32_t)(*e >> 32) == h && p->len[id - 1] == n && memcmp(strpool_get(p, id - 1), s, n) == 0)
+	if (id && (uint32_t)(*e >> 32) == h && p->len[id - 1] == n && strpool_eq(strpool_get(p, id - 1), s, n))
 		return id - 1;
 	id = strpool_intern_hashed(p, s, n, h);
 	if (id != UINT32_MAX)
@@ -118,7 +118,7 @@ static uint32_t intern(struct ingest *g, int col, const char *s, size_t n)
 {
 	int note = schema[g->file].col[col].kind == KIND_NOTE;
 	struct strpool *p = note ? &g->ds->texts : &g->ds->pool;
-	if (g->has_last[col] && p->len[g->last[col]] == n && memcmp(strpool_get(p, g->last[col]), s, n) == 0)
+	if (g->has_last[col] && p->len[g->last[col]] == n && strpool_eq(strpool_get(p, g->last[col]), s, n))
 		return g->last[col];
 	uint32_t id = note ? strpool_append(p, s, n) : intern_seen(g, col, s, n);
 	g->last[col] = id;

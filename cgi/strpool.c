@@ -91,7 +91,7 @@ void strpool_free(struct strpool *p)
 
 static int same(const struct strpool *p, uint32_t id, const char *s, size_t n)
 {
-	return p->len[id] == n && memcmp(p->bytes + p->off[id], s, n) == 0;
+	return p->len[id] == n && strpool_eq(p->bytes + p->off[id], s, n);
 }
 
 /* Slot of [s, s+n) with hash h, or of the free slot where it would go. */
