@@ -2,6 +2,7 @@
 #include "csvread.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,6 +152,23 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* True when [s, s+n) is ASCII without NUL bytes, so UTF-8 already: eight
+ * bytes at a time. */
+static int plain_ascii(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		if ((w | ((w - ones) & ~w)) & highs) /* a byte >= 0x80, or a zero byte */
+			return 0;
+	}
+	for (; n; s++, n--)
+		if (*s == '\0' || (unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* The common line, without libcsv: n bytes before the newline with no
  * quote and no CR but a final one, short enough to go to libcsv in one
  * piece. Gives exactly what libcsv gives such a line: fields split at
@@ -162,28 +180,22 @@ static int fast_line(struct reader *r, const char *s, size_t n)
 		return 0;
 	if (n && s[n - 1] == '\r')
 		n--;
-	unsigned char high = 0;
-	int nul = 0, blank = 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\r')
-			return 0;
-		high |= c;
-		nul |= c == 0;
-		blank &= is_blank((char)c);
-	}
-	if (blank)
-		return 1; /* libcsv gives no record either */
-	r->record_line = r->cur_line;
+	if (memchr(s, '"', n) || memchr(s, '\r', n))
+		return 0;
+	int checked = plain_ascii(s, n);
 	const char *end = s + n;
-	for (;;) {
+	for (int first = 1;; first = 0) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
 		const char *stop = comma ? comma : end, *a = s;
 		while (a < stop && is_blank(*a))
 			a++;
 		while (stop > a && is_blank(stop[-1]))
 			stop--;
-		add_field(r, a, (size_t)(stop - a), high < 0x80 && !nul); /* ASCII is UTF-8 */
+		if (first && !comma && a == stop)
+			return 1; /* a blank line: libcsv gives no record either */
+		if (first)
+			r->record_line = r->cur_line;
+		add_field(r, a, (size_t)(stop - a), checked);
 		if (!comma)
 			break;
 		s = comma + 1;
