@@ -2,6 +2,7 @@
 #include "csvread.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ struct reader {
 	long record_line, cur_line;
 	long records;
 	enum csvread_status status;
+	int libcsv_only;        /* no fast_line: the reference reading */
 	csvread_fn fn;          /* called with each record, or */
 	struct csvpipe *pipe;   /* handed each record for another thread */
 	void *ctx;
@@ -73,9 +75,10 @@ static int grow_bytes(struct reader *r, size_t n)
 	return 0;
 }
 
-static void on_field(void *s, size_t n, void *data)
+/* Adds one field to the record; checked: the caller knows it is UTF-8
+ * without NUL bytes. */
+static void add_field(struct reader *r, const char *s, size_t n, int checked)
 {
-	struct reader *r = data;
 	if (r->status != CSVREAD_OK)
 		return;
 	if (r->nfields >= CSVREAD_MAX_FIELDS) {
@@ -90,7 +93,7 @@ static void on_field(void *s, size_t n, void *data)
 		r->status = CSVREAD_NOMEM;
 		return;
 	}
-	if (!r->bad_utf8 && !val_utf8(s, n, NULL))
+	if (!checked && !r->bad_utf8 && !val_utf8(s, n, NULL))
 		r->bad_utf8 = r->nfields + 1;
 	memcpy(r->bytes + r->nbytes, s, n);
 	r->bytes[r->nbytes + n] = '\0';
@@ -98,6 +101,11 @@ static void on_field(void *s, size_t n, void *data)
 	r->len[r->nfields] = n;
 	r->nbytes += n + 1;
 	r->nfields++;
+}
+
+static void on_field(void *s, size_t n, void *data)
+{
+	add_field(data, s, n, 0);
 }
 
 static void on_row(int c, void *data)
@@ -139,6 +147,63 @@ static void feed_line(struct csv_parser *p, struct reader *r, const char *s, siz
 	}
 }
 
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* True when [s, s+n) is ASCII without NUL bytes, so UTF-8 already: eight
+ * bytes at a time. */
+static int plain_ascii(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		if ((w | ((w - ones) & ~w)) & highs) /* a byte >= 0x80, or a zero byte */
+			return 0;
+	}
+	for (; n; s++, n--)
+		if (*s == '\0' || (unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* The common line, without libcsv: n bytes before the newline with no
+ * quote and no CR but a final one, short enough to go to libcsv in one
+ * piece. Gives exactly what libcsv gives such a line: fields split at
+ * commas, spaces and tabs around each dropped, no record when it is blank.
+ * Returns 0 when the line needs libcsv instead. */
+static int fast_line(struct reader *r, const char *s, size_t n)
+{
+	if (n >= (64 << 10))
+		return 0;
+	if (n && s[n - 1] == '\r')
+		n--;
+	if (memchr(s, '"', n) || memchr(s, '\r', n))
+		return 0;
+	int checked = plain_ascii(s, n);
+	const char *end = s + n;
+	for (int first = 1;; first = 0) {
+		const char *comma = memchr(s, ',', (size_t)(end - s));
+		const char *stop = comma ? comma : end, *a = s;
+		while (a < stop && is_blank(*a))
+			a++;
+		while (stop > a && is_blank(stop[-1]))
+			stop--;
+		if (first && !comma && a == stop)
+			return 1; /* a blank line: libcsv gives no record either */
+		if (first)
+			r->record_line = r->cur_line;
+		add_field(r, a, (size_t)(stop - a), checked);
+		if (!comma)
+			break;
+		s = comma + 1;
+	}
+	on_row(0, r);
+	return 1;
+}
+
 static int only_space(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -170,7 +235,8 @@ static void parse_all(struct reader *r, const char *data, size_t len, long *fail
 	while (s < end && r->status == CSVREAD_OK) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *stop = nl ? nl + 1 : end;
-		feed_line(&p, r, s, (size_t)(stop - s));
+		if (!nl || p.pstate != 0 || r->libcsv_only || !fast_line(r, s, (size_t)(nl - s)))
+			feed_line(&p, r, s, (size_t)(stop - s));
 		s = stop;
 		if (r->status == CSVREAD_OK)
 			r->cur_line++;
@@ -202,12 +268,18 @@ static void reader_free(struct reader *r)
 }
 
 /* Parses on the calling thread, fn called with each record. */
-static enum csvread_status read_here(const char *data, size_t len, csvread_fn fn, void *ctx, long *fail_line)
+static enum csvread_status read_here(const char *data, size_t len, csvread_fn fn, void *ctx, long *fail_line,
+				     int libcsv_only)
 {
-	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1 };
+	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1, .libcsv_only = libcsv_only };
 	parse_all(&r, data, len, fail_line);
 	reader_free(&r);
 	return r.status;
+}
+
+enum csvread_status csvread_mem_libcsv(const char *data, size_t len, csvread_fn fn, void *ctx, long *fail_line)
+{
+	return read_here(data, len, fn, ctx, fail_line, 1);
 }
 
 enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
@@ -215,7 +287,7 @@ enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, voi
 {
 	if (len >= CSVREAD_PIPE_MIN)
 		return csvread_mem_piped(data, len, fn, ctx, fail_line);
-	return read_here(data, len, fn, ctx, fail_line);
+	return read_here(data, len, fn, ctx, fail_line, 0);
 }
 
 /* The parsing thread of csvread_mem_piped. */
@@ -241,7 +313,7 @@ enum csvread_status csvread_mem_piped(const char *data, size_t len, csvread_fn f
 	t.r.pipe = csvpipe_new();
 	if (!t.r.pipe || csvpipe_start(t.r.pipe, parse_thread, &t) < 0) {
 		csvpipe_free(t.r.pipe);
-		return read_here(data, len, fn, ctx, fail_line); /* no thread: read it here */
+		return read_here(data, len, fn, ctx, fail_line, 0); /* no thread: read it here */
 	}
 	int stopped = csvpipe_drain(t.r.pipe, fn, ctx) < 0; /* joins the thread */
 	csvpipe_free(t.r.pipe);

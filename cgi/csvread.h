@@ -41,6 +41,10 @@ typedef int (*csvread_fn)(void *ctx, const struct csvread_row *row);
  * Returns CSVREAD_OK when every record was delivered. */
 enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
 				long *fail_line);
+/* The same, with every line through libcsv: the reference that csvread_mem,
+ * which splits plain lines (no quote) itself, is tested against. */
+enum csvread_status csvread_mem_libcsv(const char *data, size_t len, csvread_fn fn, void *ctx,
+				       long *fail_line);
 /* The same, with libcsv running on a second thread while fn runs on the
  * calling one, records passing between them in batches: same records, same
  * order, same status and line. */

@@ -91,9 +91,21 @@ static int reorder_texts(struct dataset *ds)
 	struct strpool t;
 	if (strpool_init(&t) < 0)
 		return -1;
+	if (strpool_reserve(&t, ds->texts.count, ds->texts.nbytes) < 0) {
+		strpool_free(&t);
+		return -1;
+	}
 	uint32_t old = 0, now = 0; /* a run of rows sharing a text shares it still */
+	const struct strpool *from = &ds->texts;
 	for (size_t k = 0; k < ds->ntrack; k++) {
 		struct ds_track *r = &ds->track[k];
+		/* the texts are read in random order: ask for them early */
+		if (k + 32 < ds->ntrack) {
+			__builtin_prefetch(&from->off[ds->track[k + 32].user]);
+			__builtin_prefetch(&from->len[ds->track[k + 32].user]);
+		}
+		if (k + 16 < ds->ntrack)
+			__builtin_prefetch(from->bytes + from->off[ds->track[k + 16].user]);
 		if (!r->user)
 			continue;
 		if (r->user != old) {
@@ -124,6 +136,8 @@ static int order_rows(struct dataset *ds, struct cube *c)
 		return -1;
 	}
 	for (size_t k = 0; k < n; k++) {
+		if (k + 16 < n) /* rows are read in random order: ask for them early */
+			__builtin_prefetch(&ds->track[order[k + 16]]);
 		sorted[k] = ds->track[order[k]];
 		c->row_start[(sorted[k].infl < 0 ? ninfl : (size_t)sorted[k].infl) + 1]++;
 	}

@@ -60,6 +60,7 @@ struct ingest {
 	long unread_line[SCHEMA_MAX_COLS];
 	char unread_value[SCHEMA_MAX_COLS][48];
 	int has_last[SCHEMA_MAX_COLS];
+	uint64_t *seen[SCHEMA_MAX_COLS]; /* per column: hash << 32 | pool id + 1 of values met, by hash */
 	uint64_t magnitude[SCHEMA_MAX_COLS]; /* sum of |value| per number column */
 	int overflowed[SCHEMA_MAX_COLS];
 };
@@ -89,15 +90,37 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
 		g->ds->has_status_column = g->colpos[YC_STATUS] >= 0;
 }
 
+#define SEEN_SLOTS 8192 /* a power of two */
+
+/* The pool id of a value through the column's own small table of the
+ * values it met: a column holds few distinct values (brands, products,
+ * influencer ids), and its table stays in the cache where the pool's does
+ * not. Ids are the pool's: given in the order values first appear. */
+static uint32_t intern_seen(struct ingest *g, int col, const char *s, size_t n)
+{
+	struct strpool *p = &g->ds->pool;
+	uint32_t h = strpool_hash(s, n);
+	if (!g->seen[col] && !(g->seen[col] = calloc(SEEN_SLOTS, sizeof(uint64_t))))
+		return strpool_intern_hashed(p, s, n, h);
+	uint64_t *e = &g->seen[col][h & (SEEN_SLOTS - 1)];
+	uint32_t id = (uint32_t)*e;
+	if (id && (uint32_t)(*e >> 32) == h && p->len[id - 1] == n && strpool_eq(strpool_get(p, id - 1), s, n))
+		return id - 1;
+	id = strpool_intern_hashed(p, s, n, h);
+	if (id != UINT32_MAX)
+		*e = (uint64_t)h << 32 | (id + 1);
+	return id;
+}
+
 /* Interns a string, reusing the previous row's id when the column repeats
  * its value (brands, products, campaigns mostly do): no hashing then. */
 static uint32_t intern(struct ingest *g, int col, const char *s, size_t n)
 {
 	int note = schema[g->file].col[col].kind == KIND_NOTE;
 	struct strpool *p = note ? &g->ds->texts : &g->ds->pool;
-	if (g->has_last[col] && p->len[g->last[col]] == n && memcmp(strpool_get(p, g->last[col]), s, n) == 0)
+	if (g->has_last[col] && p->len[g->last[col]] == n && strpool_eq(strpool_get(p, g->last[col]), s, n))
 		return g->last[col];
-	uint32_t id = note ? strpool_append(p, s, n) : strpool_intern(p, s, n);
+	uint32_t id = note ? strpool_append(p, s, n) : intern_seen(g, col, s, n);
 	g->last[col] = id;
 	g->has_last[col] = id != UINT32_MAX;
 	return id;
@@ -520,6 +543,8 @@ static void read_file(struct ingest *g, const char *path)
 	if (st != CSVREAD_OK && st != CSVREAD_STOPPED)
 		report_error(g->rep, g->file, line, NULL, NULL, 0, "%s", csvread_status_text[st]);
 	warn_file(g);
+	for (int col = 0; col < SCHEMA_MAX_COLS; col++)
+		free(g->seen[col]);
 }
 
 int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct report *rep)

@@ -90,6 +90,7 @@ int import_run_with(const char *uploads, const char *const src[DSF__MAX], const 
 		rc = -1;
 		goto abandon;
 	}
+	store_stage_copy(&st); /* beside the compiling, when a processor is free */
 	if (cube_build(ds) < 0) {
 		snprintf(err, errsz, "out of memory compiling the dataset");
 		e = ENOMEM;

@@ -249,11 +249,18 @@ int store_stage_begin(struct store_stage *st, const char *uploads, const char *c
 		    store_file_path(uploads, cur, (enum ds_file)f, st->carried[f], sizeof(st->carried[f])) == 0)
 			st->src[f] = st->carried[f];
 	}
+	return 0;
+}
+
+void store_stage_copy(struct store_stage *st)
+{
+	if (st->copy_started)
+		return;
+	st->copy_started = 1;
 	if (pthread_create(&st->copier, NULL, copy_sources, st) != 0)
 		copy_sources(st); /* no thread: copy here */
 	else
 		st->copying = 1;
-	return 0;
 }
 
 static void join_copier(struct store_stage *st)
@@ -278,6 +285,7 @@ int store_stage_commit(struct store_stage *st, const struct store_meta *meta, ch
 {
 	char path[4096], final[4096], versions[4200];
 	int rc = -1;
+	store_stage_copy(st);
 	join_copier(st);
 	snprintf(versions, sizeof(versions), "%s/versions", st->uploads);
 	if (st->copy_rc < 0) {

@@ -34,14 +34,14 @@ struct store_meta {
 
 /* A version being written: the writer lock is held and the four source
  * files are copied (or hard-linked) into a staging directory on a second
- * thread, while the caller validates and compiles them. */
+ * thread once the caller has validated them, while it compiles them. */
 struct store_stage {
 	char uploads[4096], staging[4096];
 	const char *src[DSF__MAX];     /* the files of the new version: the caller's, or carried over */
 	char carried[DSF__MAX][4096];  /* paths of the files carried over from the current version */
 	int lock;
 	pthread_t copier;
-	int copying;
+	int copying, copy_started;
 	int copy_rc, copy_errno, copy_failed;
 	int err_no;          /* the cause when begin or commit failed */
 };
@@ -49,10 +49,15 @@ struct store_stage {
 /* Takes the writer lock, then reads the current version: each NULL in src
  * is carried over from it (st->src has the files of the new version), so a
  * carried file is never older than the last version published. Creates the
- * staging directory and starts copying. Returns 0, or -1 with a reason in
- * err (nothing held then). */
+ * staging directory. Returns 0, or -1 with a reason in err (nothing held
+ * then). */
 int store_stage_begin(struct store_stage *st, const char *uploads, const char *const src[DSF__MAX],
 		      char *err, size_t errsz);
+/* Starts copying the files into the staging directory on a second thread
+ * (commit starts it when nobody did): after the validation, so that the
+ * copy does not take a processor from it, and not at all for files with
+ * errors. */
+void store_stage_copy(struct store_stage *st);
 /* Finishes the copies, writes meta->compile as dataset.bin and the
  * metadata, fsyncs, publishes the version and makes it current; releases
  * the stage either way. Returns 0 with the new version's name in out, or

@@ -4,6 +4,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The last n < 8 bytes as one word, as memcpy into a zeroed word would
+ * give them, from two loads that may overlap: byte stores into a word then
+ * read whole stall the processor. */
+static uint64_t tail_word(const char *s, size_t n)
+{
+	uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		w = (uint64_t)lo | (uint64_t)hi << ((n - 4) * 8);
+	} else if (n) {
+		w = (uint64_t)u[0] | (uint64_t)u[n / 2] << (n / 2 * 8) | (uint64_t)u[n - 1] << ((n - 1) * 8);
+	}
+#else
+	memcpy(&w, s, n);
+#endif
+	return w;
+}
+
 /* A word at a time: most strings are short ids and names. */
 static uint32_t hash(const char *s, size_t n)
 {
@@ -13,8 +35,7 @@ static uint32_t hash(const char *s, size_t n)
 		h = (h ^ w) * 0xff51afd7ed558ccdull;
 		h ^= h >> 32;
 	}
-	w = 0;
-	memcpy(&w, s, n);
+	w = tail_word(s, n);
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 29;
 	return (uint32_t)h ^ (uint32_t)(h >> 32);
@@ -70,7 +91,7 @@ void strpool_free(struct strpool *p)
 
 static int same(const struct strpool *p, uint32_t id, const char *s, size_t n)
 {
-	return p->len[id] == n && memcmp(p->bytes + p->off[id], s, n) == 0;
+	return p->len[id] == n && strpool_eq(p->bytes + p->off[id], s, n);
 }
 
 /* Slot of [s, s+n) with hash h, or of the free slot where it would go. */
@@ -104,6 +125,23 @@ static int grow32(uint32_t **a, uint32_t newcap)
 	if (!q)
 		return -1;
 	*a = q;
+	return 0;
+}
+
+int strpool_reserve(struct strpool *p, uint32_t count, size_t nbytes)
+{
+	if (count > p->acount) {
+		if (grow32(&p->off, count) < 0 || grow32(&p->len, count) < 0)
+			return -1;
+		p->acount = count;
+	}
+	if (nbytes > p->abytes) {
+		char *b = realloc(p->bytes, nbytes);
+		if (!b)
+			return -1;
+		p->bytes = b;
+		p->abytes = nbytes;
+	}
 	return 0;
 }
 
@@ -142,9 +180,18 @@ uint32_t strpool_append(struct strpool *p, const char *s, size_t n)
 	return store(p, s, n);
 }
 
+uint32_t strpool_hash(const char *s, size_t n)
+{
+	return hash(s, n);
+}
+
 uint32_t strpool_intern(struct strpool *p, const char *s, size_t n)
 {
-	uint32_t h = hash(s, n);
+	return strpool_intern_hashed(p, s, n, hash(s, n));
+}
+
+uint32_t strpool_intern_hashed(struct strpool *p, const char *s, size_t n, uint32_t h)
+{
 	if (p->nslots) {
 		uint32_t i = probe(p, h, s, n);
 		if (p->slots[i])

@@ -153,6 +153,9 @@ enum val_err val_count(const char *s, size_t n, int64_t *out)
 static void skip_currency(const char **s, size_t *n)
 {
 	static const char *const marks[] = { "\xe2\x82\xb9", "rs.", "inr", "rs" };
+	char c = *n ? (*s)[0] : '\0';
+	if (c != '\xe2' && c != 'r' && c != 'R' && c != 'i' && c != 'I')
+		return; /* no mark starts so: most amounts are digits */
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		size_t k = strlen(marks[i]);
 		if (*n >= k && strncasecmp(*s, marks[i], k) == 0) {

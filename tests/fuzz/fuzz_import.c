@@ -47,14 +47,17 @@ static int see_row(void *ctx, const struct csvread_row *row)
 }
 
 /* The threaded reader (used for large files) delivers the same records,
- * status and line as the plain one. */
+ * status and line as the plain one, and both as libcsv alone. */
 static void same_reading(const char *data, size_t len)
 {
-	struct seen a = { 0xcbf29ce484222325u, 0, (long)(len % 5) }, b = a;
-	long la = -1, lb = -1;
+	struct seen a = { 0xcbf29ce484222325u, 0, (long)(len % 5) }, b = a, c = a;
+	long la = -1, lb = -1, lc = -1;
 	enum csvread_status sa = csvread_mem(data, len, see_row, &a, &la);
 	enum csvread_status sb = csvread_mem_piped(data, len, see_row, &b, &lb);
 	FU_CHECK(sa == sb && la == lb && a.records == b.records && a.hash == b.hash);
+	/* and the same as libcsv alone, which the plain lines skip */
+	enum csvread_status sc = csvread_mem_libcsv(data, len, see_row, &c, &lc);
+	FU_CHECK(sa == sc && la == lc && a.records == c.records && a.hash == c.hash);
 	FU_CHECK(sa < CSVREAD__MAX && (sa != CSVREAD_STOPPED || a.records == a.stop_at));
 }
 

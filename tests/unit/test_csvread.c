@@ -349,6 +349,57 @@ static void test_piped_same_as_plain(void **state)
 	expect_same_reading(" \n", 2, 0);
 }
 
+/* Lines without quotes are split without libcsv: the same records, status
+ * and line as libcsv gives, blanks, tabs, CRs, NULs, non-ASCII and limits
+ * included. */
+static void test_plain_lines_as_libcsv(void **state)
+{
+	(void)state;
+	static const char *const piece[] = { "a", " b ", "\t7\t", "", "  ", "\t", "\xC3\xA9", "\xFF", "x y", "\r", "\"q\"",
+					     "5\" tall" };
+	static char buf[1 << 20];
+	unsigned seed = 11;
+	for (int round = 0; round < 2000; round++) {
+		size_t o = 0, rows = 1 + (size_t)(rand_r(&seed) % 12);
+		int quotes = round % 3 == 0; /* some lines go to libcsv, between plain ones */
+		for (size_t r = 0; r < rows; r++) {
+			size_t nf = (size_t)(rand_r(&seed) % 5);
+			for (size_t f = 0; f < nf; f++) {
+				const char *pc = piece[rand_r(&seed) % (quotes ? 12 : 10)];
+				o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s", f ? "," : "", pc);
+			}
+			if (rand_r(&seed) % 9 == 0)
+				buf[o++] = '\0';
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s", rand_r(&seed) % 3 ? "\n" : "\r\n");
+		}
+		o -= rand_r(&seed) % 2; /* with and without the last newline */
+		struct digest a = { .h = 14695981039346656037ull }, b = a;
+		long fa = -42, fb = -42;
+		assert_int_equal(csvread_mem(buf, o, on_digest, &a, &fa), csvread_mem_libcsv(buf, o, on_digest, &b, &fb));
+		assert_int_equal(fa, fb);
+		assert_int_equal(a.n, b.n);
+		assert_true(a.h == b.h);
+	}
+	/* too many columns; the longest line split without libcsv */
+	size_t o = 0;
+	for (int k = 0; k <= CSVREAD_MAX_FIELDS; k++)
+		buf[o++] = ',';
+	buf[o++] = '\n';
+	memset(buf + o, 'x', (64 << 10) - 1);
+	o += (64 << 10) - 1;
+	buf[o++] = '\n';
+	for (int skip = 0; skip < 2; skip++) {
+		const char *s = buf + (skip ? CSVREAD_MAX_FIELDS + 2 : 0);
+		size_t n = o - (size_t)(s - buf);
+		struct digest a = { .h = 1 }, b = a;
+		long fa = -42, fb = -42;
+		assert_int_equal(csvread_mem(s, n, on_digest, &a, &fa), skip ? CSVREAD_OK : CSVREAD_TOO_WIDE);
+		assert_int_equal(csvread_mem_libcsv(s, n, on_digest, &b, &fb), skip ? CSVREAD_OK : CSVREAD_TOO_WIDE);
+		assert_int_equal(fa, fb);
+		assert_true(a.n == b.n && a.h == b.h);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_stop),
 		cmocka_unit_test(test_piped_same_as_plain),
+		cmocka_unit_test(test_plain_lines_as_libcsv),
 		cmocka_unit_test(test_status_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
