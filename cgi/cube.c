@@ -227,6 +227,8 @@ int cube_build(struct dataset *ds)
 		rc = build_days(ds, &c);
 	if (rc == 0)
 		rc = build_totals(ds, &c);
+	if (rc == 0)
+		rc = cube_build_groups(ds, &c);
 	if (rc < 0) {
 		cube_free(&c);
 		return -1;
@@ -242,6 +244,11 @@ void cube_free(struct cube *c)
 	free(c->day);
 	free(c->day_start);
 	free(c->total);
+	for (int k = 0; k < CUBE__COLUMNS; k++) {
+		free(c->group[k].pair_start);
+		free(c->group[k].pair);
+		free(c->group[k].day);
+	}
 	memset(c, 0, sizeof(*c));
 }
 

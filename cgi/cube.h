@@ -17,6 +17,25 @@ struct cube_total {
 	int64_t revenue;
 };
 
+/* One (influencer, brand/product/campaign value) pair: its days are
+ * day[day_start .. next pair's day_start). */
+struct cube_pair {
+	uint32_t key;               /* pool id of the value */
+	uint32_t day_start;
+};
+
+/* Running totals per influencer, value of one column and day: influencer
+ * i's pairs are pair[pair_start[i] .. pair_start[i+1]); pair[npair] is a
+ * sentinel whose day_start is nday. */
+struct cube_group {
+	uint32_t *pair_start;       /* ninfl + 1 entries */
+	struct cube_pair *pair;     /* npair + 1 entries */
+	struct cube_day *day;
+	size_t npair, nday;
+};
+
+enum cube_column { CUBE_BRAND, CUBE_PRODUCT, CUBE_CAMPAIGN, CUBE__COLUMNS };
+
 /* cube_build orders the dataset's tracking rows by influencer (organic rows
  * last, at slot ninfl), then date: influencer i's rows are
  * track[row_start[i] .. row_start[i+1]). Its days are day[day_start[i] ..
@@ -27,13 +46,19 @@ struct cube {
 	uint32_t *day_start;        /* ninfl + 1 entries */
 	struct cube_total *total;
 	size_t nday, ntotal;
+	struct cube_group group[CUBE__COLUMNS]; /* by brand (the brand filter's column), product, campaign */
 };
 
 struct dataset;
+struct ds_track;
 
 /* Reorders ds->track (and the texts with it) and builds ds->cube. Returns 0,
  * or -1 when out of memory (the dataset is then only fit to be freed). */
 int cube_build(struct dataset *ds);
+/* Builds c->group from the ordered rows (gcube.c). Returns 0 or -1. */
+int cube_build_groups(const struct dataset *ds, struct cube *c);
+/* The value of a row in one column. */
+uint32_t cube_key(const struct ds_track *t, enum cube_column col);
 /* Frees a cube built by cube_build. */
 void cube_free(struct cube *c);
 

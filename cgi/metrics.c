@@ -222,19 +222,40 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 	}
 }
 
+/* Dated paise allocated by part / whole. */
+static double dated_part(double base, int64_t part, int64_t whole)
+{
+	return !whole ? 0.0 : part == whole ? base : base * (double)part / (double)whole;
+}
+
+static int has_undated(const struct spread_infl *sp)
+{
+	return sp && (sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]);
+}
+
+double metrics_allocate(const struct metrics *m, const struct infl_row *r, int64_t part)
+{
+	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
+	if (!has_undated(sp))
+		return dated_part(r->base_spend, part, r->all_orders);
+	double base, spend;
+	spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, r->all_orders, &base, &spend);
+	return spend;
+}
+
 /* S_i and the allocated spend of each row, exactly from its parts, and the
  * spend of the view by how it was timed. */
 static void row_spend(struct metrics *m, struct infl_row *r)
 {
 	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
 	int64_t part = m->allocates ? r->orders : 1, whole = m->allocates ? r->all_orders : 1;
-	int undated = sp && (sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]);
+	int undated = has_undated(sp);
 	r->share = !m->allocates ? 1.0 : whole ? (double)part / (double)whole : 0.0;
 	if (undated) {
 		spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, whole, &r->base_spend, &r->spend);
 	} else { /* dated payouts only: whole paise */
 		r->base_spend = (double)r->dated;
-		r->spend = !whole ? 0.0 : part == whole ? r->base_spend : r->base_spend * (double)part / (double)whole;
+		r->spend = dated_part(r->base_spend, part, whole);
 	}
 	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
 	if (!sp)

@@ -106,6 +106,12 @@ static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
 /* True when a day is inside the filter's date range. */
 int metrics_in_range(const struct metrics *m, int32_t day);
 
+/* The spend of part of row r's orders in range: S_i x part / orders in
+ * range without brand/product/campaign filters (0 when those are 0),
+ * computed exactly as a brand/product/campaign filter allocates it, so a
+ * group of rows gets the very figure the KPIs show filtered to it. */
+double metrics_allocate(const struct metrics *m, const struct infl_row *r, int64_t part);
+
 /* Derived figures of the whole selection. */
 struct ratio metrics_roas(const struct metrics *m);
 struct ratio metrics_roi(const struct metrics *m);

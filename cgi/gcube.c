@@ -1,0 +1,85 @@
+/* gcube.c: running totals per influencer, brand (product, campaign) and day, for the campaign, brand and product tables. */
+#include "cube.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset.h"
+
+uint32_t cube_key(const struct ds_track *t, enum cube_column col)
+{
+	return col == CUBE_BRAND ? t->brand : col == CUBE_PRODUCT ? t->product : t->campaign;
+}
+
+/* One column: each influencer's rows (already in date order) placed by
+ * value with a stable counting pass, then summed per day. slot maps a pool
+ * id to its pair while one influencer is handled (reset after). */
+static int build_one(const struct dataset *ds, const struct cube *c, enum cube_column col, int32_t *slot,
+		     uint32_t *order, struct cube_group *g)
+{
+	size_t ninfl = ds->ninfl, rows = c->row_start[ninfl];
+	g->pair_start = calloc(ninfl + 1, sizeof(*g->pair_start));
+	g->pair = malloc((rows + 1) * sizeof(*g->pair));
+	g->day = malloc((rows ? rows : 1) * sizeof(*g->day));
+	uint32_t *count = malloc((rows + 1) * sizeof(*count));
+	if (!g->pair_start || !g->pair || !g->day || !count) {
+		free(count);
+		return -1;
+	}
+	size_t np = 0, nd = 0;
+	for (size_t i = 0; i < ninfl; i++) {
+		size_t lo = c->row_start[i], hi = c->row_start[i + 1], first = np;
+		g->pair_start[i] = (uint32_t)np;
+		for (size_t k = lo; k < hi; k++) { /* the pairs in first-seen order, their row counts */
+			uint32_t key = cube_key(&ds->track[k], col);
+			if (slot[key] < 0) {
+				slot[key] = (int32_t)(np - first);
+				g->pair[np++].key = key;
+				count[slot[key]] = 0;
+			}
+			count[slot[key]]++;
+		}
+		uint32_t at = 0;
+		for (size_t p = first; p < np; p++) {
+			uint32_t n = count[p - first];
+			count[p - first] = at;
+			at += n;
+		}
+		for (size_t k = lo; k < hi; k++)
+			order[count[slot[cube_key(&ds->track[k], col)]]++] = (uint32_t)k;
+		size_t r = 0;
+		for (size_t p = first; p < np; p++) { /* rows of pair p: order[r .. count[p - first]) */
+			int64_t orders = 0, revenue = 0;
+			g->pair[p].day_start = (uint32_t)nd;
+			for (; r < count[p - first]; r++) {
+				const struct ds_track *t = &ds->track[order[r]];
+				orders += t->orders;
+				revenue += t->revenue;
+				if (nd > g->pair[p].day_start && g->day[nd - 1].date == t->date)
+					nd--;
+				g->day[nd++] = (struct cube_day){ t->date, 0, orders, revenue };
+			}
+			slot[g->pair[p].key] = -1;
+		}
+	}
+	free(count);
+	g->pair_start[ninfl] = (uint32_t)np;
+	g->pair[np] = (struct cube_pair){ 0, (uint32_t)nd };
+	g->npair = np;
+	g->nday = nd;
+	return 0;
+}
+
+int cube_build_groups(const struct dataset *ds, struct cube *c)
+{
+	int32_t *slot = malloc((ds->pool.count ? ds->pool.count : 1) * sizeof(*slot));
+	uint32_t *order = malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(*order));
+	int rc = slot && order ? 0 : -1;
+	if (slot)
+		memset(slot, 0xff, (ds->pool.count ? ds->pool.count : 1) * sizeof(*slot));
+	for (int col = 0; rc == 0 && col < CUBE__COLUMNS; col++)
+		rc = build_one(ds, c, (enum cube_column)col, slot, order, &c->group[col]);
+	free(slot);
+	free(order);
+	return rc;
+}
