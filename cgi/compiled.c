@@ -18,7 +18,7 @@ enum section {
 	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_TEXT_BYTES, S_TEXT_OFF, S_TEXT_LEN, S_INFL, S_POST, S_TRACK, S_PAYOUT,
 	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S_SPREAD, S_POST_DAY,
 	S_GROUP, /* per column of the group cube: pair_start, pair, day */
-	S__MAX = S_GROUP + 3 * CUBE__COLUMNS
+	S_CAMPAIGN_BRAND = S_GROUP + 3 * CUBE__COLUMNS, S__MAX
 };
 
 /* The file starts with this header; sections follow, each 8-byte aligned;
@@ -30,7 +30,7 @@ struct header {
 	uint64_t off[S__MAX], len[S__MAX]; /* bytes */
 	uint64_t ninfl, npost, ntrack, npayout;
 	uint64_t nday, ntotal, npost_day;
-	uint64_t npair[CUBE__COLUMNS], ngday[CUBE__COLUMNS];
+	uint64_t npair[CUBE__COLUMNS], ngday[CUBE__COLUMNS], ncampaign_brand;
 	uint32_t pool_count, pool_slots, text_count, pad2;
 	int32_t first_date, last_date;
 	int32_t has_brand_column, has_status_column;
@@ -71,6 +71,7 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 		ptr[s + 1] = g->pair, len[s + 1] = (g->npair + 1) * sizeof(*g->pair);
 		ptr[s + 2] = g->day, len[s + 2] = g->nday * sizeof(*g->day);
 	}
+	ptr[S_CAMPAIGN_BRAND] = c->campaign_brand, len[S_CAMPAIGN_BRAND] = c->ncampaign_brand * sizeof(*c->campaign_brand);
 }
 
 static int write_all(FILE *fp, const void *p, uint64_t n)
@@ -103,6 +104,7 @@ int compiled_write(const struct dataset *ds, const char *path)
 	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal, h.npost_day = ds->npost_day;
 	for (int k = 0; k < CUBE__COLUMNS; k++)
 		h.npair[k] = ds->cube.group[k].npair, h.ngday[k] = ds->cube.group[k].nday;
+	h.ncampaign_brand = ds->cube.ncampaign_brand;
 	h.first_date = ds->first_date, h.last_date = ds->last_date;
 	h.has_brand_column = ds->has_brand_column;
 	h.has_status_column = ds->has_status_column;
@@ -157,6 +159,7 @@ static const char *check(const struct header *h, size_t size)
 		want[S_GROUP + 3 * k + 1] = (h->npair[k] + 1) * sizeof(struct cube_pair);
 		want[S_GROUP + 3 * k + 2] = h->ngday[k] * sizeof(struct cube_day);
 	}
+	want[S_CAMPAIGN_BRAND] = h->ncampaign_brand * sizeof(struct cube_brand);
 	for (int s = 0; s < S__MAX; s++) {
 		if (s != S_POOL_BYTES && s != S_TEXT_BYTES && h->len[s] != want[s])
 			return "section sizes do not match the counts";
@@ -228,6 +231,8 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 		g->day = (struct cube_day *)(void *)(base + h->off[S_GROUP + 3 * k + 2]);
 		g->npair = h->npair[k], g->nday = h->ngday[k];
 	}
+	ds->cube.campaign_brand = (struct cube_brand *)(void *)(base + h->off[S_CAMPAIGN_BRAND]);
+	ds->cube.ncampaign_brand = h->ncampaign_brand;
 	ds->first_date = h->first_date, ds->last_date = h->last_date;
 	ds->has_brand_column = h->has_brand_column;
 	ds->has_status_column = h->has_status_column;

@@ -249,6 +249,7 @@ void cube_free(struct cube *c)
 		free(c->group[k].pair);
 		free(c->group[k].day);
 	}
+	free(c->campaign_brand);
 	memset(c, 0, sizeof(*c));
 }
 

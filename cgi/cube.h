@@ -34,6 +34,11 @@ struct cube_group {
 	size_t npair, nday;
 };
 
+/* A campaign and a brand it has rows of (the brand filter's column). */
+struct cube_brand {
+	uint32_t campaign, brand;   /* pool ids */
+};
+
 enum cube_column { CUBE_BRAND, CUBE_PRODUCT, CUBE_CAMPAIGN, CUBE__COLUMNS };
 
 /* cube_build orders the dataset's tracking rows by influencer (organic rows
@@ -47,6 +52,8 @@ struct cube {
 	struct cube_total *total;
 	size_t nday, ntotal;
 	struct cube_group group[CUBE__COLUMNS]; /* by brand (the brand filter's column), product, campaign */
+	struct cube_brand *campaign_brand; /* every (campaign, brand) of influencers' rows, by campaign id */
+	size_t ncampaign_brand;
 };
 
 struct dataset;
@@ -57,6 +64,8 @@ struct ds_track;
 int cube_build(struct dataset *ds);
 /* Builds c->group from the ordered rows (gcube.c). Returns 0 or -1. */
 int cube_build_groups(const struct dataset *ds, struct cube *c);
+/* The brands of a campaign: *first gets the first of the returned count. */
+size_t cube_campaign_brands(const struct cube *c, uint32_t campaign, const struct cube_brand **first);
 /* The value of a row in one column. */
 uint32_t cube_key(const struct ds_track *t, enum cube_column col);
 /* Frees a cube built by cube_build. */

@@ -70,6 +70,59 @@ static int build_one(const struct dataset *ds, const struct cube *c, enum cube_c
 	return 0;
 }
 
+static int cmp_pair(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+	return (a > b) - (a < b);
+}
+
+/* The distinct (campaign, brand) pairs of the influencers' rows; slot
+ * (all -1) remembers the last brand of each campaign to skip repeats. */
+static int campaign_brands(const struct dataset *ds, const struct cube *cb, int32_t *slot, struct cube *c)
+{
+	size_t rows = cb->row_start[ds->ninfl], n = 0;
+	uint64_t *pair = malloc((rows ? rows : 1) * sizeof(*pair));
+	if (!pair)
+		return -1;
+	for (size_t k = 0; k < rows; k++) {
+		const struct ds_track *t = &ds->track[k];
+		if (slot[t->campaign] == (int32_t)t->brand)
+			continue;
+		slot[t->campaign] = (int32_t)t->brand;
+		pair[n++] = (uint64_t)t->campaign << 32 | t->brand;
+	}
+	qsort(pair, n, sizeof(*pair), cmp_pair);
+	c->campaign_brand = malloc((n ? n : 1) * sizeof(*c->campaign_brand));
+	if (!c->campaign_brand) {
+		free(pair);
+		return -1;
+	}
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		if (!k || pair[k] != pair[k - 1])
+			c->campaign_brand[m++] = (struct cube_brand){ (uint32_t)(pair[k] >> 32), (uint32_t)pair[k] };
+	c->ncampaign_brand = m;
+	free(pair);
+	return 0;
+}
+
+size_t cube_campaign_brands(const struct cube *c, uint32_t campaign, const struct cube_brand **first)
+{
+	size_t lo = 0, hi = c->ncampaign_brand;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->campaign_brand[mid].campaign < campaign)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = c->campaign_brand + lo;
+	size_t n = 0;
+	while (lo + n < c->ncampaign_brand && c->campaign_brand[lo + n].campaign == campaign)
+		n++;
+	return n;
+}
+
 int cube_build_groups(const struct dataset *ds, struct cube *c)
 {
 	int32_t *slot = malloc((ds->pool.count ? ds->pool.count : 1) * sizeof(*slot));
@@ -79,6 +132,8 @@ int cube_build_groups(const struct dataset *ds, struct cube *c)
 		memset(slot, 0xff, (ds->pool.count ? ds->pool.count : 1) * sizeof(*slot));
 	for (int col = 0; rc == 0 && col < CUBE__COLUMNS; col++)
 		rc = build_one(ds, c, (enum cube_column)col, slot, order, &c->group[col]);
+	if (rc == 0)
+		rc = campaign_brands(ds, c, slot, c);
 	free(slot);
 	free(order);
 	return rc;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+
 const char *const groups_name[GROUPS__MAX] = { "campaign", "brand", "product" };
 const char *const groups_plural[GROUPS__MAX] = { "campaigns", "brands", "products" };
 static const enum cube_column column_of[GROUPS__MAX] = { CUBE_CAMPAIGN, CUBE_BRAND, CUBE_PRODUCT };
@@ -215,51 +217,17 @@ const char *groups_label(const struct metrics *m, uint32_t key)
 	return *s ? s : "(none)";
 }
 
-struct sort_ctx {
-	const struct strpool *pool;
-	enum groups_sort by;
-	int dir;
-};
-
-static int cmp3(double a, double b)
+const char *groups_brands(const struct metrics *m, uint32_t campaign, struct arena *a)
 {
-	return (a > b) - (a < b);
-}
-
-static int cmp64(int64_t a, int64_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int cmp_by(const void *pa, const void *pb, void *ctx)
-{
-	const struct grow *a = pa, *b = pb;
-	const struct sort_ctx *s = ctx;
-	int c = 0;
-	struct ratio ra = grow_roas(a), rb = grow_roas(b);
-	switch (s->by) {
-	case GS_ROAS:
-	case GS_INCREMENTAL:
-		if (ra.ok != rb.ok)
-			return ra.ok ? -1 : 1; /* undefined last either way */
-		c = cmp3(ra.v, rb.v);
-		break;
-	case GS_REVENUE: c = cmp64(a->revenue, b->revenue); break;
-	case GS_ORDERS: c = cmp64(a->orders, b->orders); break;
-	case GS_SPEND: c = cmp3(a->spend, b->spend); break;
-	case GS_INFLUENCERS: c = cmp64(a->influencers, b->influencers); break;
-	case GS_FIRST: c = cmp3(a->first, b->first); break;
-	case GS_LAST: c = cmp3(a->last, b->last); break;
-	default: break;
-	}
-	c *= s->dir;
-	if (!c)
-		c = strcmp(strpool_get(s->pool, a->key), strpool_get(s->pool, b->key)) * (s->by == GS_NAME ? s->dir : 1);
-	return c;
-}
-
-void groups_sort(const struct metrics *m, struct groups *g, enum groups_sort by, int dir)
-{
-	struct sort_ctx s = { &m->ds->pool, by, dir < 0 ? -1 : 1 };
-	qsort_r(g->row, g->n, sizeof(*g->row), cmp_by, &s);
+	const struct cube_brand *b;
+	size_t n = cube_campaign_brands(&m->ds->cube, campaign, &b);
+	struct buf out;
+	buf_init(&out, 4096);
+	for (size_t k = 0; k < n && k < 3; k++)
+		buf_printf(&out, "%s%s", k ? ", " : "", groups_label(m, b[k].brand));
+	if (n > 3)
+		buf_printf(&out, " and %zu more", n - 3);
+	const char *s = arena_strndup(a, buf_str(&out), out.len);
+	buf_free(&out);
+	return s ? s : "";
 }

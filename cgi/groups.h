@@ -44,10 +44,8 @@ struct ratio grow_incremental_roas(const struct grow *g, double baseline);
 /* The value as shown: the text, "(none)" when empty. */
 const char *groups_label(const struct metrics *m, uint32_t key);
 
-/* Sort keys of the tables, in column order. */
-enum groups_sort { GS_NAME, GS_REVENUE, GS_ORDERS, GS_SPEND, GS_ROAS, GS_INCREMENTAL, GS_INFLUENCERS, GS_FIRST, GS_LAST, GS__MAX };
-/* Orders the rows by one column (dir 1 ascending, -1 descending; ties by
- * name); undefined ROAS last either way. */
-void groups_sort(const struct metrics *m, struct groups *g, enum groups_sort by, int dir);
+/* The brands a campaign has rows of (any influencer, any date): "A",
+ * "A, B", past three "A, B, C and 2 more"; in the arena. */
+const char *groups_brands(const struct metrics *m, uint32_t campaign, struct arena *a);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "compiled.h"
 #include "groups.h"
+#include "grouptab.h"
 #include "val.h"
 
 struct fx {
@@ -145,6 +146,8 @@ static void test_worked_example_brands(void **state)
 	assert_int_equal(g->n, 2);
 	assert_near(row_named(x, "(none)")->spend, 100000, 0);
 	assert_near(row_named(x, "c1")->spend, 100000, 0);
+	assert_string_equal(groups_brands(&x->m, row_named(x, "c1")->key, &x->a), "MuscleBlaze, HKVitals");
+	assert_string_equal(groups_brands(&x->m, row_named(x, "(none)")->key, &x->a), "MuscleBlaze");
 	/* another column filtered: from the rows; the table equals the KPIs */
 	g = table(x, "brand=MuscleBlaze", GROUPS_CAMPAIGN);
 	assert_near(row_named(x, "c1")->spend, 50000, 0);
@@ -225,14 +228,20 @@ static void test_sort(void **state)
 	(void)state;
 	struct fx *x = fx_text(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY);
 	struct groups *g = (struct groups *)table(x, NULL, GROUPS_PRODUCT);
-	groups_sort(&x->m, g, GS_NAME, 1);
+	assert_int_equal(grouptab_sort(&x->m, g, "product", 1), 0);
 	assert_string_equal(groups_label(&x->m, g->row[0].key), "p1");
-	groups_sort(&x->m, g, GS_ORDERS, -1);
+	assert_int_equal(grouptab_sort(&x->m, g, "orders", 0), 0); /* figures: descending first */
 	for (size_t k = 1; k < g->n; k++)
 		assert_true(g->row[k - 1].orders >= g->row[k].orders);
-	groups_sort(&x->m, g, GS_REVENUE, 1);
+	assert_int_equal(grouptab_sort(&x->m, g, "revenue", 1), 0);
 	for (size_t k = 1; k < g->n; k++)
 		assert_true(g->row[k - 1].revenue <= g->row[k].revenue);
+	assert_int_equal(grouptab_sort(&x->m, g, "nope", 1), -1);
+	char s[GROUPTAB_TEXT_MAX];
+	assert_string_equal(grouptab_label(GROUPS_PRODUCT, 0), "Product");
+	assert_int_equal(grouptab_columns(GROUPS_PRODUCT), 9);
+	assert_int_equal(grouptab_sort(&x->m, g, "product", 0), 0);
+	assert_string_equal(grouptab_text(&x->m, GROUPS_PRODUCT, &g->row[0], 7, s), "2025-01-01"); /* p1's first date */
 	assert_int_equal(groups_by_name("brand"), GROUPS_BRAND);
 	assert_int_equal(groups_by_name("nope"), -1);
 	fx_free(x);
