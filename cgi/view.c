@@ -71,7 +71,7 @@ void view_layout(struct tpl_dict *d, const struct request *r, const struct dsvie
 	tpl_set_global(d, "PATH", r->path);
 	tpl_set_global(d, "TITLE", title);
 	tpl_set_global(d, "VERSION", v ? v->version : "");
-	const unsigned list_params = 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE;
+	const unsigned list_params = 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_BY;
 	if (f) {
 		set_query(d, "QUERY", f, list_params, 1);
 		set_query(d, "EXPORT_QUERY", f, list_params | 1u << FP_GRAIN, 1);
@@ -240,7 +240,9 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 	char date[11];
 	struct buf q;
 	buf_init(&q, 1 << 20);
-	filter_query(f, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_GRAIN, &q);
+	filter_query(f, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_GRAIN | 1u << FP_BY, &q);
+	if (f->by)
+		tpl_set(tpl_section(d, "BY_FIELD"), "BY", f->by);
 	struct chips chips;
 	chips_init(&chips, q.len ? tpl_section(d, "ACTIVE") : NULL, f);
 	if (!q.len)
