@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "grouptab.h"
 #include "panels.h"
 #include "svg.h"
 
@@ -371,6 +372,57 @@ static void personas(struct doc *d)
 	}
 }
 
+/* The best or worst five campaigns by ROAS (spend > 0), columns and cells
+ * from the table's declaration. */
+static void campaign_list(struct doc *d, struct groups *g, int worst)
+{
+	static const size_t pick[] = { 0, 1, 3, 4, 5 }; /* name, revenue, spend, roas, incremental_roas */
+	const struct column col[] = { { grouptab_label(GROUPS_CAMPAIGN, 0), 150, LEFT },
+				      { grouptab_label(GROUPS_CAMPAIGN, 1), 80, RIGHT },
+				      { grouptab_label(GROUPS_CAMPAIGN, 3), 80, RIGHT },
+				      { grouptab_label(GROUPS_CAMPAIGN, 4), 45, RIGHT },
+				      { grouptab_label(GROUPS_CAMPAIGN, 5), 60, RIGHT },
+				      { "", WIDTH - 415, LEFT } };
+	const struct table t = { col, 6 };
+	const struct metrics *m = d->in->m;
+	grouptab_sort(m, g, "roas", worst ? 1 : -1);
+	pd_heading(d, worst ? "Worst 5 campaigns by ROAS" : "Best 5 campaigns by ROAS", 2 * ROW_H);
+	size_t shown = 0;
+	for (size_t i = 0; i < g->n && shown < TOP_N; i++) {
+		const struct grow *row = &g->row[i];
+		if (!(row->spend > 0))
+			continue;
+		char text[5][GROUPTAB_TEXT_MAX];
+		const char *cell[6];
+		for (size_t k = 0; k < 5; k++)
+			cell[k] = grouptab_text(m, GROUPS_CAMPAIGN, row, pick[k], text[k]);
+		struct ratio roas = grow_roas(row);
+		int below = roas.ok && roas.v < m->baseline;
+		cell[5] = below ? "below baseline" : "";
+		if (shown == 0)
+			pd_table_head(d, &t);
+		pd_table_row(d, &t, cell, (shown++ % 2 ? ROW_STRIPE : 0) | (below ? ROW_FLAG : 0));
+	}
+	if (shown == 0)
+		pd_note(d, "No campaign with spend in the selection.");
+}
+
+static void campaigns(struct doc *d)
+{
+	struct groups g;
+	if (groups_compute(d->in->m, GROUPS_CAMPAIGN, d->a, &g) < 0)
+		pd_fail(d, "out of memory");
+	campaign_list(d, &g, 0);
+	campaign_list(d, &g, 1);
+	if (g.without_orders >= 0.5) {
+		char s[160], v[FMT_MAX];
+		fmt_inr(g.without_orders, v);
+		snprintf(s, sizeof(s), "Spend without orders (influencers with no orders in the range, in no campaign): %s.", v);
+		d->y -= 4;
+		pd_note(d, s);
+	}
+}
+
 static void payouts(struct doc *d)
 {
 	static const struct column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
@@ -524,6 +576,7 @@ static void build(struct doc *d)
 	influencers(d, 0);
 	influencers(d, 1);
 	personas(d);
+	campaigns(d);
 	payouts(d);
 	assumptions(d);
 	footers(d);
