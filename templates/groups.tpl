@@ -2,7 +2,7 @@
 <section class="panel" aria-labelledby="{{ID}}-h">
 <h2 id="{{ID}}-h">{{HEADING}}</h2>
 {{#NO_ROWS}}<p class="notice">No tracking rows in this selection, so there are no {{PLURAL}} to compare.</p>{{/NO_ROWS}}
-{{#CHART_BOX}}<figure class="chart-box">{{CHART:none}}<figcaption>ROAS per {{NAME_WORD}}{{#CHART_SHOWN}}, the {{CHART_SHOWN_N}} best of {{TOTAL}}{{/CHART_SHOWN}}; the dashed line is the baseline, red bars are below it.</figcaption></figure>{{/CHART_BOX}}
+{{#CHART_BOX}}<figure class="chart-box narrow">{{CHART:none}}<figcaption>ROAS per {{NAME_WORD}}{{#CHART_SHOWN}}, the {{CHART_SHOWN_N}} best of {{TOTAL}}{{/CHART_SHOWN}}; the dashed line is the baseline, red bars are below it.</figcaption></figure>{{/CHART_BOX}}
 {{#TABLE_BOX}}<div class="table-wrap">
 <table data-table="{{TABLE}}">
 <caption>{{CAPTION}}</caption>
