@@ -17,8 +17,8 @@ static const char TRAILER[8] = { 'R', 'O', 'I', 'E', 'N', 'D', '\0', '\0' };
 enum section {
 	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_TEXT_BYTES, S_TEXT_OFF, S_TEXT_LEN, S_INFL, S_POST, S_TRACK, S_PAYOUT,
 	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S_SPREAD, S_POST_DAY,
-	S_GROUP, /* per column of the group cube: pair_start, pair, day */
-	S_CAMPAIGN_BRAND = S_GROUP + 3 * CUBE__COLUMNS, S__MAX
+	S_GROUP, /* per column of the group cube: pair_start, pair, date, sum */
+	S_CAMPAIGN_BRAND = S_GROUP + 4 * CUBE__COLUMNS, S__MAX
 };
 
 /* The file starts with this header; sections follow, each 8-byte aligned;
@@ -66,10 +66,11 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 	ptr[S_POST_DAY] = ds->post_day, len[S_POST_DAY] = ds->npost_day * sizeof(*ds->post_day);
 	for (int k = 0; k < CUBE__COLUMNS; k++) {
 		const struct cube_group *g = &c->group[k];
-		int s = S_GROUP + 3 * k;
+		int s = S_GROUP + 4 * k;
 		ptr[s] = g->pair_start, len[s] = (ds->ninfl + 1) * sizeof(uint32_t);
 		ptr[s + 1] = g->pair, len[s + 1] = (g->npair + 1) * sizeof(*g->pair);
-		ptr[s + 2] = g->day, len[s + 2] = g->nday * sizeof(*g->day);
+		ptr[s + 2] = g->date, len[s + 2] = g->nday * sizeof(*g->date);
+		ptr[s + 3] = g->sum, len[s + 3] = g->nday * sizeof(*g->sum);
 	}
 	ptr[S_CAMPAIGN_BRAND] = c->campaign_brand, len[S_CAMPAIGN_BRAND] = c->ncampaign_brand * sizeof(*c->campaign_brand);
 }
@@ -155,9 +156,10 @@ static const char *check(const struct header *h, size_t size)
 		[S_POST_DAY] = h->npost_day * sizeof(int32_t),
 	};
 	for (int k = 0; k < CUBE__COLUMNS; k++) {
-		want[S_GROUP + 3 * k] = (h->ninfl + 1) * 4;
-		want[S_GROUP + 3 * k + 1] = (h->npair[k] + 1) * sizeof(struct cube_pair);
-		want[S_GROUP + 3 * k + 2] = h->ngday[k] * sizeof(struct cube_day);
+		want[S_GROUP + 4 * k] = (h->ninfl + 1) * 4;
+		want[S_GROUP + 4 * k + 1] = (h->npair[k] + 1) * sizeof(struct cube_pair);
+		want[S_GROUP + 4 * k + 2] = h->ngday[k] * sizeof(int32_t);
+		want[S_GROUP + 4 * k + 3] = h->ngday[k] * sizeof(struct cube_sum);
 	}
 	want[S_CAMPAIGN_BRAND] = h->ncampaign_brand * sizeof(struct cube_brand);
 	for (int s = 0; s < S__MAX; s++) {
@@ -226,9 +228,10 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 	ds->npost_day = h->npost_day;
 	for (int k = 0; k < CUBE__COLUMNS; k++) {
 		struct cube_group *g = &ds->cube.group[k];
-		g->pair_start = (uint32_t *)(void *)(base + h->off[S_GROUP + 3 * k]);
-		g->pair = (struct cube_pair *)(void *)(base + h->off[S_GROUP + 3 * k + 1]);
-		g->day = (struct cube_day *)(void *)(base + h->off[S_GROUP + 3 * k + 2]);
+		g->pair_start = (uint32_t *)(void *)(base + h->off[S_GROUP + 4 * k]);
+		g->pair = (struct cube_pair *)(void *)(base + h->off[S_GROUP + 4 * k + 1]);
+		g->date = (int32_t *)(void *)(base + h->off[S_GROUP + 4 * k + 2]);
+		g->sum = (struct cube_sum *)(void *)(base + h->off[S_GROUP + 4 * k + 3]);
 		g->npair = h->npair[k], g->nday = h->ngday[k];
 	}
 	ds->cube.campaign_brand = (struct cube_brand *)(void *)(base + h->off[S_CAMPAIGN_BRAND]);

@@ -247,7 +247,8 @@ void cube_free(struct cube *c)
 	for (int k = 0; k < CUBE__COLUMNS; k++) {
 		free(c->group[k].pair_start);
 		free(c->group[k].pair);
-		free(c->group[k].day);
+		free(c->group[k].date);
+		free(c->group[k].sum);
 	}
 	free(c->campaign_brand);
 	memset(c, 0, sizeof(*c));

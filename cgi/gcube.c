@@ -20,9 +20,10 @@ static int build_one(const struct dataset *ds, const struct cube *c, enum cube_c
 	size_t ninfl = ds->ninfl, rows = c->row_start[ninfl];
 	g->pair_start = calloc(ninfl + 1, sizeof(*g->pair_start));
 	g->pair = malloc((rows + 1) * sizeof(*g->pair));
-	g->day = malloc((rows ? rows : 1) * sizeof(*g->day));
+	g->date = malloc((rows ? rows : 1) * sizeof(*g->date));
+	g->sum = malloc((rows ? rows : 1) * sizeof(*g->sum));
 	uint32_t *count = malloc((rows + 1) * sizeof(*count));
-	if (!g->pair_start || !g->pair || !g->day || !count) {
+	if (!g->pair_start || !g->pair || !g->date || !g->sum || !count) {
 		free(count);
 		return -1;
 	}
@@ -34,7 +35,7 @@ static int build_one(const struct dataset *ds, const struct cube *c, enum cube_c
 			uint32_t key = cube_key(&ds->track[k], col);
 			if (slot[key] < 0) {
 				slot[key] = (int32_t)(np - first);
-				g->pair[np++].key = key;
+				g->pair[np++] = (struct cube_pair){ .key = key };
 				count[slot[key]] = 0;
 			}
 			count[slot[key]]++;
@@ -50,21 +51,27 @@ static int build_one(const struct dataset *ds, const struct cube *c, enum cube_c
 		size_t r = 0;
 		for (size_t p = first; p < np; p++) { /* rows of pair p: order[r .. count[p - first]) */
 			int64_t orders = 0, revenue = 0;
-			g->pair[p].day_start = (uint32_t)nd;
+			struct cube_pair *x = &g->pair[p];
+			x->day_start = (uint32_t)nd;
 			for (; r < count[p - first]; r++) {
 				const struct ds_track *t = &ds->track[order[r]];
 				orders += t->orders;
 				revenue += t->revenue;
-				if (nd > g->pair[p].day_start && g->day[nd - 1].date == t->date)
+				if (nd > x->day_start && g->date[nd - 1] == t->date)
 					nd--;
-				g->day[nd++] = (struct cube_day){ t->date, 0, orders, revenue };
+				g->date[nd] = t->date;
+				g->sum[nd++] = (struct cube_sum){ orders, revenue };
 			}
-			slot[g->pair[p].key] = -1;
+			x->first = g->date[x->day_start];
+			x->last = g->date[nd - 1];
+			x->orders = orders;
+			x->revenue = revenue;
+			slot[x->key] = -1;
 		}
 	}
 	free(count);
 	g->pair_start[ninfl] = (uint32_t)np;
-	g->pair[np] = (struct cube_pair){ 0, (uint32_t)nd };
+	g->pair[np] = (struct cube_pair){ .day_start = (uint32_t)nd };
 	g->npair = np;
 	g->nday = nd;
 	return 0;

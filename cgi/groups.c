@@ -90,45 +90,107 @@ static void flush(struct work *w, const struct infl_row *r)
 	w->ntouched = 0;
 }
 
-/* First day index in [lo, hi) dated on or after d. */
-static size_t lower_day(const struct cube_day *day, size_t lo, size_t hi, int32_t d)
+/* First index in [lo, hi) of the ascending dates on or after d, without
+ * branches on the data (the values are random to the predictor). */
+static size_t lower_day(const int32_t *date, size_t lo, size_t hi, int32_t d)
 {
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (day[mid].date < d)
-			lo = mid + 1;
-		else
-			hi = mid;
+	size_t n = hi - lo;
+	if (!n)
+		return lo;
+	while (n > 1) {
+		size_t half = n / 2;
+		lo = date[lo + half - 1] < d ? lo + half : lo;
+		n -= half;
 	}
-	return lo;
+	return lo + (date[lo] < d);
 }
 
-/* One influencer from the group cube: two binary searches per value. */
-static void from_cube(struct work *w, const struct cube_group *cg, const uint64_t *bits, int32_t from, int32_t to,
-		      int32_t i)
+/* The part of pair x in the range, day indexes [a, b), of row r. */
+struct span {
+	const struct cube_pair *x;
+	const struct infl_row *r;
+	size_t a, b;
+};
+
+#define BATCH 64
+
+/* Adds a batch of spans, each influencer's share of S_i once its last span is in. */
+static void add_spans(struct work *w, const struct cube_group *cg, const struct span *sp, size_t n,
+		      const struct infl_row **cur)
 {
-	for (uint32_t p = cg->pair_start[i]; p < cg->pair_start[i + 1]; p++) {
-		uint32_t key = cg->pair[p].key;
-		if (!metrics_bit(bits, key))
-			continue;
-		size_t lo = cg->pair[p].day_start, hi = cg->pair[p + 1].day_start;
-		size_t a = from == INT32_MIN ? lo : lower_day(cg->day, lo, hi, from);
-		size_t b = to == INT32_MAX ? hi : lower_day(cg->day, a, hi, to + 1);
-		if (a == b)
-			continue;
-		const struct cube_day *e = &cg->day[b - 1], *s = a > lo ? &cg->day[a - 1] : NULL;
-		add(w, key, e->orders - (s ? s->orders : 0), e->revenue - (s ? s->revenue : 0), cg->day[a].date, e->date);
+	for (size_t k = 0; k < n; k++) {
+		const struct cube_pair *x = sp[k].x;
+		size_t a = sp[k].a, b = sp[k].b, lo = x->day_start, hi = x[1].day_start;
+		if (sp[k].r != *cur) {
+			if (*cur)
+				flush(w, *cur);
+			*cur = sp[k].r;
+		}
+		int64_t orders = b == hi ? x->orders : cg->sum[b - 1].orders;
+		int64_t revenue = b == hi ? x->revenue : cg->sum[b - 1].revenue;
+		if (a > lo) {
+			orders -= cg->sum[a - 1].orders;
+			revenue -= cg->sum[a - 1].revenue;
+		}
+		add(w, x->key, orders, revenue, a == lo ? x->first : cg->date[a], b == hi ? x->last : cg->date[b - 1]);
 	}
 }
 
-/* One influencer from its rows of the range (other columns filtered). */
-static void from_rows(struct work *w, enum cube_column col, int32_t from, int32_t to, int32_t i)
+/* Every influencer of I from the group cube: a value wholly inside the
+ * range reads its totals, one wholly outside is skipped, one across a bound
+ * costs a binary search per bound it crosses. The running totals those need
+ * sit far apart: they are fetched for a batch of values at once. */
+static void from_cube(struct work *w, const struct cube_group *cg, const uint64_t *bits, int32_t from, int32_t to)
+{
+	const struct metrics *m = w->m;
+	struct span sp[BATCH];
+	const struct infl_row *cur = NULL;
+	size_t n = 0;
+	for (size_t k = 0; k < m->nrow; k++) {
+		const struct infl_row *r = &m->row[k];
+		for (uint32_t p = cg->pair_start[r->idx]; p < cg->pair_start[r->idx + 1]; p++) {
+			const struct cube_pair *x = &cg->pair[p];
+			if (!metrics_bit(bits, x->key) || x->last < from || x->first > to)
+				continue;
+			size_t lo = x->day_start, hi = x[1].day_start;
+			size_t a = x->first >= from ? lo : lower_day(cg->date, lo, hi, from);
+			size_t b = x->last <= to ? hi : lower_day(cg->date, a, hi, to + 1);
+			if (a == b)
+				continue;
+			if (a > lo)
+				__builtin_prefetch(&cg->sum[a - 1]);
+			if (b < hi)
+				__builtin_prefetch(&cg->sum[b - 1]);
+			sp[n++] = (struct span){ x, r, a, b };
+			if (n == BATCH) {
+				add_spans(w, cg, sp, n, &cur);
+				n = 0;
+			}
+		}
+	}
+	add_spans(w, cg, sp, n, &cur);
+	if (cur)
+		flush(w, cur);
+}
+
+/* One influencer from its rows in T (other columns filtered): the rows
+ * metrics marked, a word of 64 rows at a time. */
+static void from_rows(struct work *w, enum cube_column col, int32_t from, int32_t i)
 {
 	const struct dataset *ds = w->m->ds;
-	for (size_t k = cube_first_row(ds, i, from); k < ds->cube.row_start[i + 1] && ds->track[k].date <= to; k++) {
-		const struct ds_track *t = &ds->track[k];
-		if (metrics_bpc(w->m, t))
-			add(w, cube_key(t, col), t->orders, t->revenue, t->date, t->date);
+	const uint64_t *bits = w->m->t_bits;
+	size_t k = cube_first_row(ds, i, from), end = ds->cube.row_start[i + 1];
+	while (k < end) {
+		uint64_t word = bits[k >> 6] >> (k & 63);
+		if (!word) {
+			k = (k | 63) + 1;
+			continue;
+		}
+		k += (size_t)__builtin_ctzll(word);
+		if (k >= end)
+			break;
+		const struct ds_track *t = &ds->track[k++];
+		add(w, cube_key(t, col), t->orders, t->revenue, t->date, t->date);
 	}
 }
 
@@ -158,6 +220,8 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 		others |= c != (int)col && m->bpc_bits[c];
 	const struct cube_group *cg = &ds->cube.group[col];
 	int cube = !others && cg->pair_start;
+	if (!cube && !m->t_bits)
+		return -1; /* the rows of T are marked whenever another column is filtered */
 	struct work w = { .m = m };
 	w.map = calloc(ds->pool.count ? ds->pool.count : 1, sizeof(*w.map));
 	if (!w.map)
@@ -165,15 +229,16 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 	const struct filter *f = m->filter;
 	int32_t from = f->has_from ? f->from : INT32_MIN, to = f->has_to ? f->to : INT32_MAX;
 	long double without = 0;
-	for (size_t k = 0; k < m->nrow && !w.failed; k++) {
-		const struct infl_row *r = &m->row[k];
-		if (!r->all_orders)
-			without += r->base_spend;
-		if (cube)
-			from_cube(&w, cg, m->bpc_bits[col], from, to, r->idx);
-		else
-			from_rows(&w, col, from, to, r->idx);
-		flush(&w, r);
+	for (size_t k = 0; k < m->nrow; k++)
+		if (!m->row[k].all_orders)
+			without += m->row[k].base_spend;
+	if (cube) {
+		from_cube(&w, cg, m->bpc_bits[col], from, to);
+	} else {
+		for (size_t k = 0; k < m->nrow && !w.failed; k++) {
+			from_rows(&w, col, from, m->row[k].idx);
+			flush(&w, &m->row[k]);
+		}
 	}
 	free(w.map);
 	free(w.touched);

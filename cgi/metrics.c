@@ -89,6 +89,8 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 		if (bpc) {
 			r->orders += t->orders;
 			r->revenue += t->revenue;
+			if (m->t_bits)
+				m->t_bits[k >> 6] |= (uint64_t)1 << (k & 63);
 		}
 	}
 }
@@ -123,6 +125,7 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 			if (bpc) {
 				m->row[row].orders += x->orders;
 				m->row[row].revenue += x->revenue;
+				m->t_bits[k >> 6] |= (uint64_t)1 << (k & 63);
 			}
 		}
 	}
@@ -322,6 +325,8 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	}
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
+		return -1;
+	if (m->allocates && !(m->t_bits = arena_calloc(a, ds->ntrack / 64 + 1, sizeof(uint64_t))))
 		return -1;
 	if (ds->cube.row_start)
 		cube_tracking(ds, f, rowof, all_orders, m);

@@ -80,6 +80,8 @@ struct metrics {
 	struct idset set[FP_MULTI_MAX];
 	int32_t *rowof;              /* influencer index -> row index, -1 outside I */
 	uint64_t *bpc_bits[3];       /* brand, product, campaign sets as bitmaps over pool ids; NULL = all */
+	uint64_t *t_bits;            /* with a brand/product/campaign filter: bit k set when tracking row k
+	                              * is in T (the group tables then read only those rows); else NULL */
 };
 
 /* Computes every figure for the filter. Arrays live in the arena.
