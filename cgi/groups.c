@@ -173,6 +173,24 @@ static void from_cube(struct work *w, const struct cube_group *cg, const uint64_
 		flush(w, cur);
 }
 
+/* Every influencer from the sums metrics took while it scanned T. */
+static void from_tpairs(struct work *w)
+{
+	const struct metrics *m = w->m;
+	const struct infl_row *cur = NULL;
+	for (size_t k = 0; k < m->ntpair; k++) {
+		const struct metrics_tpair *p = &m->tpair[k];
+		if (&m->row[p->row] != cur) {
+			if (cur)
+				flush(w, cur);
+			cur = &m->row[p->row];
+		}
+		add(w, p->key, p->orders, p->revenue, p->first, p->last);
+	}
+	if (cur)
+		flush(w, cur);
+}
+
 /* One influencer from its rows in T (other columns filtered): the rows
  * metrics marked, a word of 64 rows at a time. */
 static void from_rows(struct work *w, enum cube_column col, int32_t from, int32_t i)
@@ -234,6 +252,8 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 			without += m->row[k].base_spend;
 	if (cube) {
 		from_cube(&w, cg, m->bpc_bits[col], from, to);
+	} else if (m->tpair && m->tpair_col == (int)col) {
+		from_tpairs(&w);
 	} else {
 		for (size_t k = 0; k < m->nrow && !w.failed; k++) {
 			from_rows(&w, col, from, m->row[k].idx);

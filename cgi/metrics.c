@@ -95,6 +95,27 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+/* Adds a row of T to its influencer's sum for its value of the tpair
+ * column; at[0..*nkey) are the influencer's sums so far. */
+static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *at, uint32_t *nkey)
+{
+	uint32_t key = cube_key(x, (enum cube_column)m->tpair_col), j = 0;
+	while (j < *nkey && m->tpair[at[j]].key != key)
+		j++;
+	if (j == *nkey) {
+		if (j == METRICS_TPAIR_KEYS) {
+			m->tpair = NULL; /* the group tables read the marked rows instead */
+			return;
+		}
+		at[(*nkey)++] = (uint32_t)m->ntpair;
+		m->tpair[m->ntpair++] = (struct metrics_tpair){ row, key, x->date, x->date, 0, 0 };
+	}
+	struct metrics_tpair *p = &m->tpair[at[j]];
+	p->orders += x->orders;
+	p->revenue += x->revenue;
+	p->last = x->date;
+}
+
 /* The same figures from the pre-aggregated cube: running totals per day
  * without brand/product/campaign filters, per-cell scans of the date range
  * with them. Equal to scan_tracking by construction (tested). */
@@ -114,6 +135,7 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
 		int32_t row = i < ds->ninfl ? rowof[i] : -1;
+		uint32_t nkey = 0, at[METRICS_TPAIR_KEYS];
 		for (size_t k = cube_first_row(ds, (int32_t)i, from); k < c->row_start[i + 1] && ds->track[k].date <= to; k++) {
 			const struct ds_track *x = &ds->track[k];
 			int bpc = metrics_bpc(m, x);
@@ -122,11 +144,13 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 			if (row < 0)
 				continue;
 			all_orders[row] += x->orders;
-			if (bpc) {
-				m->row[row].orders += x->orders;
-				m->row[row].revenue += x->revenue;
-				m->t_bits[k >> 6] |= (uint64_t)1 << (k & 63);
-			}
+			if (!bpc)
+				continue;
+			m->row[row].orders += x->orders;
+			m->row[row].revenue += x->revenue;
+			m->t_bits[k >> 6] |= (uint64_t)1 << (k & 63);
+			if (m->tpair)
+				tpair_add(m, row, x, at, &nkey);
 		}
 	}
 }
@@ -327,6 +351,11 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	if (!all_orders)
 		return -1;
 	if (m->allocates && !(m->t_bits = arena_calloc(a, ds->ntrack / 64 + 1, sizeof(uint64_t))))
+		return -1;
+	m->tpair_col = f->by && !strcmp(f->by, "brand") ? CUBE_BRAND : f->by && !strcmp(f->by, "product") ? CUBE_PRODUCT
+												: CUBE_CAMPAIGN;
+	size_t npair = ds->cube.group[m->tpair_col].npair;
+	if (m->allocates && ds->cube.row_start && !(m->tpair = arena_alloc(a, (npair ? npair : 1) * sizeof(*m->tpair))))
 		return -1;
 	if (ds->cube.row_start)
 		cube_tracking(ds, f, rowof, all_orders, m);

@@ -54,6 +54,16 @@ struct status_total {
 	double paid;
 };
 
+/* An influencer's rows of T with one value of a column, summed. */
+struct metrics_tpair {
+	int32_t row;                 /* index in the metrics' rows */
+	uint32_t key;                /* pool id of the value */
+	int32_t first, last;         /* dates */
+	int64_t orders, revenue;
+};
+
+#define METRICS_TPAIR_KEYS 64   /* values per influencer summed while scanning; more: no tpair */
+
 struct metrics {
 	const struct dataset *ds;
 	double baseline;
@@ -82,6 +92,12 @@ struct metrics {
 	uint64_t *bpc_bits[3];       /* brand, product, campaign sets as bitmaps over pool ids; NULL = all */
 	uint64_t *t_bits;            /* with a brand/product/campaign filter: bit k set when tracking row k
 	                              * is in T (the group tables then read only those rows); else NULL */
+	struct metrics_tpair *tpair; /* with a brand/product/campaign filter: T summed per influencer (in row
+	                              * order) and value of column tpair_col (enum cube_column: the filter's
+	                              * `by`, else campaign), taken in the same pass; NULL when some influencer
+	                              * had more than METRICS_TPAIR_KEYS values */
+	size_t ntpair;
+	int tpair_col;
 };
 
 /* Computes every figure for the filter. Arrays live in the arena.
