@@ -42,6 +42,8 @@ struct filter {
 	int dir;                     /* 0 = page default, 1 = asc, -1 = desc */
 	long page;                   /* 1-based, default 1 */
 	const char *by;              /* /campaigns: campaign, brand or product; NULL = campaign */
+	const char *group_by;        /* not a parameter: set by a page showing that group table (campaign,
+	                              * brand, product), so metrics sums T by it in its own pass; NULL = none */
 };
 
 /* Parses a raw query string (may be NULL) into f, with strings in the arena.

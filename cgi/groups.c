@@ -191,24 +191,15 @@ static void from_tpairs(struct work *w)
 		flush(w, cur);
 }
 
-/* One influencer from its rows in T (other columns filtered): the rows
- * metrics marked, a word of 64 rows at a time. */
-static void from_rows(struct work *w, enum cube_column col, int32_t from, int32_t i)
+/* One influencer from its rows of the range in T (another column
+ * filtered, and metrics did not sum them by this one). */
+static void from_rows(struct work *w, enum cube_column col, int32_t from, int32_t to, int32_t i)
 {
 	const struct dataset *ds = w->m->ds;
-	const uint64_t *bits = w->m->t_bits;
-	size_t k = cube_first_row(ds, i, from), end = ds->cube.row_start[i + 1];
-	while (k < end) {
-		uint64_t word = bits[k >> 6] >> (k & 63);
-		if (!word) {
-			k = (k | 63) + 1;
-			continue;
-		}
-		k += (size_t)__builtin_ctzll(word);
-		if (k >= end)
-			break;
-		const struct ds_track *t = &ds->track[k++];
-		add(w, cube_key(t, col), t->orders, t->revenue, t->date, t->date);
+	for (size_t k = cube_first_row(ds, i, from); k < ds->cube.row_start[i + 1] && ds->track[k].date <= to; k++) {
+		const struct ds_track *t = &ds->track[k];
+		if (metrics_bpc(w->m, t))
+			add(w, cube_key(t, col), t->orders, t->revenue, t->date, t->date);
 	}
 }
 
@@ -238,8 +229,6 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 		others |= c != (int)col && m->bpc_bits[c];
 	const struct cube_group *cg = &ds->cube.group[col];
 	int cube = !others && cg->pair_start;
-	if (!cube && !m->t_bits)
-		return -1; /* the rows of T are marked whenever another column is filtered */
 	struct work w = { .m = m };
 	w.map = calloc(ds->pool.count ? ds->pool.count : 1, sizeof(*w.map));
 	if (!w.map)
@@ -256,7 +245,7 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 		from_tpairs(&w);
 	} else {
 		for (size_t k = 0; k < m->nrow && !w.failed; k++) {
-			from_rows(&w, col, from, m->row[k].idx);
+			from_rows(&w, col, from, to, m->row[k].idx);
 			flush(&w, &m->row[k]);
 		}
 	}

@@ -89,28 +89,23 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 		if (bpc) {
 			r->orders += t->orders;
 			r->revenue += t->revenue;
-			if (m->t_bits)
-				m->t_bits[k >> 6] |= (uint64_t)1 << (k & 63);
 		}
 	}
 }
 
 /* Adds a row of T to its influencer's sum for its value of the tpair
- * column; at[0..*nkey) are the influencer's sums so far. */
-static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *at, uint32_t *nkey)
+ * column. slot[key] is the index of the value's latest sum: the
+ * influencer's own when it is at or after start (its first sum). */
+static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *slot, size_t start)
 {
-	uint32_t key = cube_key(x, (enum cube_column)m->tpair_col), j = 0;
-	while (j < *nkey && m->tpair[at[j]].key != key)
-		j++;
-	if (j == *nkey) {
-		if (j == METRICS_TPAIR_KEYS) {
-			m->tpair = NULL; /* the group tables read the marked rows instead */
-			return;
-		}
-		at[(*nkey)++] = (uint32_t)m->ntpair;
-		m->tpair[m->ntpair++] = (struct metrics_tpair){ row, key, x->date, x->date, 0, 0 };
+	uint32_t key = cube_key(x, (enum cube_column)m->tpair_col);
+	size_t j = slot[key];
+	if (j < start || j >= m->ntpair || m->tpair[j].key != key) {
+		j = m->ntpair++;
+		slot[key] = (uint32_t)j;
+		m->tpair[j] = (struct metrics_tpair){ row, key, x->date, x->date, 0, 0 };
 	}
-	struct metrics_tpair *p = &m->tpair[at[j]];
+	struct metrics_tpair *p = &m->tpair[j];
 	p->orders += x->orders;
 	p->revenue += x->revenue;
 	p->last = x->date;
@@ -120,7 +115,7 @@ static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, 
  * without brand/product/campaign filters, per-cell scans of the date range
  * with them. Equal to scan_tracking by construction (tested). */
 static void cube_tracking(const struct dataset *ds, const struct filter *f, const int32_t *rowof, int64_t *all_orders,
-			  struct metrics *m)
+			  uint32_t *slot, struct metrics *m)
 {
 	const struct cube *c = &ds->cube;
 	int32_t from = f->has_from ? f->from : INT32_MIN, to = f->has_to ? f->to : INT32_MAX;
@@ -135,7 +130,7 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
 		int32_t row = i < ds->ninfl ? rowof[i] : -1;
-		uint32_t nkey = 0, at[METRICS_TPAIR_KEYS];
+		size_t start = m->ntpair;
 		for (size_t k = cube_first_row(ds, (int32_t)i, from); k < c->row_start[i + 1] && ds->track[k].date <= to; k++) {
 			const struct ds_track *x = &ds->track[k];
 			int bpc = metrics_bpc(m, x);
@@ -148,9 +143,8 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 				continue;
 			m->row[row].orders += x->orders;
 			m->row[row].revenue += x->revenue;
-			m->t_bits[k >> 6] |= (uint64_t)1 << (k & 63);
 			if (m->tpair)
-				tpair_add(m, row, x, at, &nkey);
+				tpair_add(m, row, x, slot, start);
 		}
 	}
 }
@@ -350,15 +344,16 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
 		return -1;
-	if (m->allocates && !(m->t_bits = arena_calloc(a, ds->ntrack / 64 + 1, sizeof(uint64_t))))
-		return -1;
-	m->tpair_col = f->by && !strcmp(f->by, "brand") ? CUBE_BRAND : f->by && !strcmp(f->by, "product") ? CUBE_PRODUCT
-												: CUBE_CAMPAIGN;
+	const char *g = f->group_by;
+	m->tpair_col = g && !strcmp(g, "brand") ? CUBE_BRAND : g && !strcmp(g, "product") ? CUBE_PRODUCT : CUBE_CAMPAIGN;
 	size_t npair = ds->cube.group[m->tpair_col].npair;
-	if (m->allocates && ds->cube.row_start && !(m->tpair = arena_alloc(a, (npair ? npair : 1) * sizeof(*m->tpair))))
+	uint32_t *slot = NULL;
+	if (m->allocates && g && ds->cube.row_start &&
+	    (!(m->tpair = arena_alloc(a, (npair ? npair : 1) * sizeof(*m->tpair))) ||
+	     !(slot = arena_calloc(a, ds->pool.count ? ds->pool.count : 1, sizeof(*slot)))))
 		return -1;
 	if (ds->cube.row_start)
-		cube_tracking(ds, f, rowof, all_orders, m);
+		cube_tracking(ds, f, rowof, all_orders, slot, m);
 	else
 		scan_tracking(ds, f, rowof, all_orders, m);
 	scan_posts(ds, f, rowof, m);

@@ -62,8 +62,6 @@ struct metrics_tpair {
 	int64_t orders, revenue;
 };
 
-#define METRICS_TPAIR_KEYS 64   /* values per influencer summed while scanning; more: no tpair */
-
 struct metrics {
 	const struct dataset *ds;
 	double baseline;
@@ -90,12 +88,9 @@ struct metrics {
 	struct idset set[FP_MULTI_MAX];
 	int32_t *rowof;              /* influencer index -> row index, -1 outside I */
 	uint64_t *bpc_bits[3];       /* brand, product, campaign sets as bitmaps over pool ids; NULL = all */
-	uint64_t *t_bits;            /* with a brand/product/campaign filter: bit k set when tracking row k
-	                              * is in T (the group tables then read only those rows); else NULL */
-	struct metrics_tpair *tpair; /* with a brand/product/campaign filter: T summed per influencer (in row
-	                              * order) and value of column tpair_col (enum cube_column: the filter's
-	                              * `by`, else campaign), taken in the same pass; NULL when some influencer
-	                              * had more than METRICS_TPAIR_KEYS values */
+	struct metrics_tpair *tpair; /* with a brand/product/campaign filter and the filter's group_by: T summed
+	                              * per influencer (in row order) and value of column tpair_col (enum
+	                              * cube_column), taken in the same pass; else NULL */
 	size_t ntpair;
 	int tpair_col;
 };

@@ -9,7 +9,7 @@ enum app_status page_campaigns(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare_groups(r, &f, &v, &m, "");
 	if (st != APP_OK)
 		return st;
 	int by = f.by ? groups_by_name(f.by) : GROUPS_CAMPAIGN;

@@ -54,7 +54,7 @@ enum app_status page_dashboard(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m, prev;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare_groups(r, &f, &v, &m, "campaign");
 	if (st != APP_OK)
 		return st;
 	struct tpl_dict *d = tpl_new();

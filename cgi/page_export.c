@@ -209,7 +209,7 @@ enum app_status page_export_groups(struct request *r)
 		;
 	struct export_req q;
 	struct groups g;
-	enum app_status st = by < 0 ? APP_NOT_FOUND : view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = by < 0 ? APP_NOT_FOUND : view_prepare_groups(r, &q.f, &q.v, &q.m, groups_name[by]);
 	if (st != APP_OK)
 		return st;
 	if (groups_compute(&q.m, (enum groups_by)by, r->arena, &g) < 0)

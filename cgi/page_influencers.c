@@ -188,6 +188,7 @@ enum app_status page_influencer(struct request *r)
 		return APP_NOT_FOUND;
 	}
 	f.influencer = id;
+	f.group_by = "campaign";
 	if (metrics_compute(v->ds, &f, r->arena, &m) < 0 || m.nrow != 1)
 		return APP_INTERNAL;
 	struct tpl_dict *d = tpl_new();

@@ -19,7 +19,7 @@ enum app_status page_export_report(struct request *r)
 	struct metrics m;
 	struct trend t;
 	char err[512], when[32], headers[512];
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare_groups(r, &f, &v, &m, "campaign");
 	if (st != APP_OK)
 		return st;
 	if (trend_compute(&m, r->arena, &t, err, sizeof(err)) < 0) {

@@ -39,9 +39,16 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
 
 enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m)
 {
+	return view_prepare_groups(r, f, v, m, NULL);
+}
+
+enum app_status view_prepare_groups(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m,
+				    const char *by)
+{
 	enum app_status st = view_load(r, f, v);
 	if (st != APP_OK)
 		return st;
+	f->group_by = by && !*by ? (f->by ? f->by : "campaign") : by;
 	if (metrics_compute((*v)->ds, f, r->arena, m) < 0) {
 		app_set_reason(r, "out of memory computing the figures");
 		return APP_INTERNAL;
@@ -376,6 +383,7 @@ const struct metrics *view_previous(struct request *r, const struct dsview *v, c
 	if (!pf)
 		return NULL;
 	*pf = *f;
+	pf->group_by = NULL; /* the previous period shows no group table */
 	int32_t from = f->has_from ? f->from : ds->first_date, to = f->has_to ? f->to : ds->last_date;
 	int32_t len = to - from + 1;
 	pf->has_from = pf->has_to = 1;
