@@ -7,11 +7,11 @@ DIR ?=
 UPLOADS ?= $(CURDIR)/uploads
 RUNDIR ?= $(CURDIR)/run
 
-DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev \
+DEB_PACKAGES := build-essential pkg-config libfcgi-dev spawn-fcgi libcsv-dev libhpdf-dev libxlsxwriter-dev \
 	libctemplate-dev nginx-light libcmocka-dev curl procps python3 python3-pytest \
 	python3-html5lib w3m chromium libgmime-3.0-dev openssl python3-selenium chromium-driver \
 	wrk time poppler-utils fonts-dejavu-core clang libclang-rt-14-dev valgrind util-linux passwd \
-	libcrypt-dev libssl-dev
+	libcrypt-dev libssl-dev python3-openpyxl
 
 CC ?= cc
 CXX ?= c++
@@ -25,13 +25,13 @@ CXXFLAGS_BASE := -std=c++11 -g -Wall -Wextra -Wno-deprecated-declarations
 LDHARDEN := -pie -Wl,-z,relro,-z,now
 GMIME_CFLAGS = $(shell pkg-config --cflags gmime-3.0 2>/dev/null)
 GMIME_LIBS = $(shell pkg-config --libs gmime-3.0 2>/dev/null)
-LIBS = -lfcgi -lcsv -lctemplate -lhpdf $(GMIME_LIBS) -lcrypt -lcrypto -lstdc++ -lm -pthread
+LIBS = -lfcgi -lcsv -lctemplate -lhpdf -lxlsxwriter $(GMIME_LIBS) -lcrypt -lcrypto -lstdc++ -lm -pthread
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread csvpipe owner strpool report schema colmap held dataset store import fmt filter metrics \
-	dscache app escape view csvout trend svg panels view_panels view_groups page_campaigns page_dashboard page_influencers multipart upmap exportkit table grouptab storeread compiled cube gcube groups spread pdf pdfdraw page_report respcache slot page_upload page_export page_health role \
+	dscache app escape view csvout trend svg panels view_panels view_groups page_campaigns page_dashboard page_influencers multipart upmap exportkit table tables xlsx grouptab storeread compiled cube gcube groups spread pdf pdfdraw page_report respcache slot page_upload page_export page_health role \
 	pwhash users session auth page_login page_users
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen useradm

@@ -294,7 +294,8 @@ static const char *param(FCGX_Request *q, const char *name, const char *fallback
 	return v ? v : fallback;
 }
 
-/* Finds the page for the path; *method_ok tells whether the method fits. */
+/* Finds the page for the path and method (HEAD serves a GET page); *path_known
+ * tells whether some page has the path, for a 405 rather than a 404. */
 static const struct app_page *route(const struct app_page *pages, size_t n, const char *path,
 				    const char *method, int *path_known)
 {

@@ -57,7 +57,7 @@ struct dataset {
 	int has_brand_column;
 	int has_status_column; /* payouts.csv has a status column */
 	char version[64];
-	struct cube cube;   /* pre-aggregated tracking; cube.cell == NULL when not built */
+	struct cube cube;   /* pre-aggregated tracking; cube.row_start == NULL when not built */
 	struct spread_infl *spread; /* ninfl entries: activity totals and undated payouts by method */
 	int32_t *post_day;          /* post dates of influencers spreading over posts (see spread.h) */
 	size_t npost_day;

@@ -1,4 +1,4 @@
-/* export_main.c: the export FastCGI program: CSV and PDF downloads under /export/. */
+/* export_main.c: the export FastCGI program: CSV, PDF and Excel downloads under /export/. */
 #include "pages.h"
 
 static const struct app_page pages[] = {
@@ -13,6 +13,7 @@ static const struct app_page pages[] = {
 	{ "/export/tracking.csv", "GET", page_export_tracking, 0 },
 	{ "/export/posts.csv", "GET", page_export_posts, 0 },
 	{ "/export/report.pdf", "GET", page_export_report, 0 },
+	{ "/export/report.xlsx", "GET", page_export_xlsx, 0 },
 };
 
 int main(void)

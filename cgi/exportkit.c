@@ -1,11 +1,10 @@
-/* exportkit.c: what every download shares: file names that say what they hold, number cells. */
+/* exportkit.c: what every download shares: file names that say what they hold. */
 #include "exportkit.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "escape.h"
-#include "fmt.h"
 #include "val.h"
 
 /* A download name that says what the file holds: what_param-value_from_to.csv. */
@@ -42,27 +41,3 @@ const char *export_name(struct request *r, const char *what, const char *ext, co
 	buf_free(&b);
 	return name ? name : "export";
 }
-
-void money_cell(struct csvout *c, double paise)
-{
-	char s[FMT_MAX];
-	fmt_money(paise, s);
-	csvout_number(c, s);
-}
-
-void ratio_cell(struct csvout *c, struct ratio r)
-{
-	char s[FMT_MAX];
-	fmt_ratio4(r.v, r.ok, s);
-	csvout_number(c, s);
-}
-
-/* Money from a ratio such as cost per order: 2 decimals, or "" when undefined. */
-void money_ratio_cell(struct csvout *c, struct ratio r)
-{
-	if (r.ok)
-		money_cell(c, r.v);
-	else
-		csvout_number(c, "");
-}
-

@@ -65,6 +65,16 @@ int fmt_set_grouping(const char *name)
 	return 0;
 }
 
+const char *fmt_excel_money(void)
+{
+	return western ? "[$\xe2\x82\xb9-4009]#,##0.00" : "[$\xe2\x82\xb9-4009]#,##,##0.00";
+}
+
+const char *fmt_excel_count(void)
+{
+	return western ? "#,##0" : "#,##,##0";
+}
+
 /* Writes the digits of a with Indian grouping (last three, then pairs), or
  * in threes when the western format is chosen. */
 static void group_indian(uint64_t a, char *out, size_t outsz)

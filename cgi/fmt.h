@@ -29,6 +29,10 @@ void fmt_count(int64_t v, char out[FMT_MAX]);
 /* Chooses the grouping of fmt_inr and fmt_count: "indian" (the default,
  * 12,34,567) or "western" (1,234,567). Returns 0, or -1 for another name. */
 int fmt_set_grouping(const char *name);
+/* Excel number formats with the chosen grouping: rupees with 2 decimals
+ * ("[$₹-4009]#,##,##0.00") and counts ("#,##,##0"). Static strings. */
+const char *fmt_excel_money(void);
+const char *fmt_excel_count(void);
 /* A percentage with 1 decimal ("12.5%"), or an en dash when undefined. */
 void fmt_percent(double v, int defined, char out[FMT_MAX]);
 

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "table.h"
-
-_Static_assert(GROUPTAB_TEXT_MAX >= TABLE_TEXT_MAX, "cells fit");
+#include "tables.h"
 
 #define ROW(row) ((const struct grow *)(row))
 
@@ -110,22 +109,13 @@ int grouptab_sort(const struct metrics *m, struct groups *g, const char *key, in
 	return 0;
 }
 
-size_t grouptab_columns(enum groups_by by)
+int grouptab_rows(const struct metrics *m, enum groups_by by, struct arena *a, struct table_rows *out)
 {
-	return tables[by].ncol;
-}
-
-const char *grouptab_label(enum groups_by by, size_t col)
-{
-	return tables[by].col[col].label;
-}
-
-const char *grouptab_text(const struct metrics *m, enum groups_by by, const struct grow *row, size_t col,
-			  char out[GROUPTAB_TEXT_MAX])
-{
-	const struct table_column *c = &tables[by].col[col];
-	struct table_ctx x = { m, NULL };
-	struct table_cell v;
-	table_read(c, &x, row, &v);
-	return table_format(c->kind, &v, 1, out);
+	struct groups g;
+	if (groups_compute(m, by, a, &g) < 0 || !(out->p = arena_calloc(a, g.n ? g.n : 1, sizeof(*out->p))))
+		return -1;
+	for (size_t i = 0; i < g.n; i++)
+		out->p[i] = &g.row[i];
+	out->n = g.n;
+	return 0;
 }

@@ -443,6 +443,18 @@ struct ratio row_roas(const struct infl_row *r)
 	return ratio_div((double)r->revenue, r->spend);
 }
 
+struct ratio row_incremental_roas(const struct metrics *m, const struct infl_row *r)
+{
+	struct ratio x = row_roas(r);
+	x.v -= m->baseline;
+	return x;
+}
+
+double row_payout_gap(const struct infl_row *r)
+{
+	return r->expected - r->base_spend;
+}
+
 struct ratio row_cost_per_order(const struct infl_row *r)
 {
 	return ratio_div(r->spend, (double)r->orders);

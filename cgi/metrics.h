@@ -137,6 +137,10 @@ struct ratio metrics_influencer_share(const struct metrics *m);
 
 /* Derived figures of one influencer. */
 struct ratio row_roas(const struct infl_row *r);
+/* ROAS minus the baseline ROAS of the selection. */
+struct ratio row_incremental_roas(const struct metrics *m, const struct infl_row *r);
+/* Expected minus paid (base spend): what is still owed, negative when overpaid. */
+double row_payout_gap(const struct infl_row *r);
 struct ratio row_cost_per_order(const struct infl_row *r);
 struct ratio row_engagement_rate(const struct infl_row *r);
 

@@ -4,61 +4,22 @@
 #include <string.h>
 
 #include "pages.h"
+#include "tables.h"
 #include "view.h"
 #include "view_groups.h"
 #include "view_panels.h"
 
 #define PAGE_SIZE 50
 
-enum sort_kind { SK_TEXT, SK_NUM };
-
-/* A sortable column: its parameter name, header, and the value it sorts by. */
-struct column {
-	const char *key, *label;
-	enum sort_kind kind;
-	int numeric_cell;
-};
-
-static const struct column columns[] = {
-	{ "name", "Influencer", SK_TEXT, 0 },     { "platform", "Platform", SK_TEXT, 0 },
-	{ "category", "Category", SK_TEXT, 0 },   { "gender", "Gender", SK_TEXT, 0 },
-	{ "followers", "Followers", SK_NUM, 1 },  { "posts", "Posts", SK_NUM, 1 },
-	{ "reach", "Reach", SK_NUM, 1 },          { "engagement_rate", "Engagement rate", SK_NUM, 1 },
-	{ "orders", "Orders", SK_NUM, 1 },        { "revenue", "Revenue", SK_NUM, 1 },
-	{ "spend", "Spend", SK_NUM, 1 },          { "roas", "ROAS", SK_NUM, 1 },
-	{ "incremental_roas", "Incr. ROAS", SK_NUM, 1 }, { "cost_per_order", "Cost / order", SK_NUM, 1 },
-};
-#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
-
 struct sort_ctx {
-	const struct metrics *m;
-	size_t col;
+	struct table_ctx x;
+	const struct table_column *col;
 	int dir; /* 1 asc, -1 desc */
 };
 
-static const char *text_of(const struct metrics *m, const struct infl_row *r, size_t col)
+static int is_text(const struct table_column *c)
 {
-	const struct ds_influencer *in = &m->ds->infl[r->idx];
-	uint32_t id = col == 0 ? in->name : col == 1 ? in->platform : col == 2 ? in->category : in->gender;
-	return strpool_get(&m->ds->pool, id);
-}
-
-static struct ratio num_of(const struct metrics *m, const struct infl_row *r, size_t col)
-{
-	struct ratio v = { 0, 1 };
-	switch (col) {
-	case 4: v.v = (double)m->ds->infl[r->idx].followers; break;
-	case 5: v.v = (double)r->posts; break;
-	case 6: v.v = (double)r->reach; break;
-	case 7: return row_engagement_rate(r);
-	case 8: v.v = (double)r->orders; break;
-	case 9: v.v = (double)r->revenue; break;
-	case 10: v.v = r->spend; break;
-	case 11: return row_roas(r);
-	case 12: v = row_roas(r); v.v -= m->baseline; break;
-	default: return row_cost_per_order(r);
-	}
-	return v;
+	return c->kind == TABLE_TEXT || c->kind == TABLE_ID;
 }
 
 /* The chosen column in the chosen direction; undefined values last either
@@ -67,42 +28,48 @@ static int cmp_rows(const void *pa, const void *pb, void *vctx)
 {
 	const struct sort_ctx *c = vctx;
 	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
-	int r = 0;
-	if (columns[c->col].kind == SK_TEXT) {
-		r = strcmp(text_of(c->m, a, c->col), text_of(c->m, b, c->col)) * c->dir;
-	} else {
-		struct ratio x = num_of(c->m, a, c->col), y = num_of(c->m, b, c->col);
-		if (x.ok != y.ok)
-			return x.ok ? -1 : 1;
-		r = ((x.v > y.v) - (x.v < y.v)) * c->dir;
-	}
+	int r = table_compare(c->col, &c->x, a, b, c->dir);
 	if (r)
 		return r;
-	const struct strpool *p = &c->m->ds->pool;
-	return strcmp(strpool_get(p, c->m->ds->infl[a->idx].id), strpool_get(p, c->m->ds->infl[b->idx].id));
+	const struct metrics *m = c->x.m;
+	const struct strpool *p = &m->ds->pool;
+	return strcmp(strpool_get(p, m->ds->infl[a->idx].id), strpool_get(p, m->ds->infl[b->idx].id));
+}
+
+/* The sortable column named by the sort parameter ("followers" is the name
+ * links used before the columns were declared with their CSV keys). */
+static const struct table_column *sort_column(const char *key)
+{
+	if (strcmp(key, "followers") == 0)
+		key = "follower_count";
+	const struct table_column *c = table_find(&tables_influencers, key);
+	return c && c->sortable ? c : NULL;
 }
 
 /* Header cells: a link per column that sorts by it (toggling the direction
  * of the current one), filters kept, page reset. */
-static void headers(struct tpl_dict *d, const struct filter *f, size_t col, int dir)
+static void headers(struct tpl_dict *d, const struct filter *f, const struct table_column *col, int dir)
 {
-	for (size_t i = 0; i < NCOLUMNS; i++) {
+	for (size_t i = 0; i < tables_influencers.ncol; i++) {
+		const struct table_column *c = &tables_influencers.col[i];
+		if (!c->sortable)
+			continue;
 		struct tpl_dict *h = tpl_section(d, "HEAD");
 		struct filter g = *f;
 		struct buf q;
-		g.sort = columns[i].key;
-		g.dir = i == col ? -dir : (columns[i].kind == SK_TEXT ? 1 : -1);
+		g.sort = c->key;
+		g.dir = c == col ? -dir : (is_text(c) ? 1 : -1);
 		g.page = 1;
 		buf_init(&q, 1 << 20);
 		buf_puts(&q, "/influencers?");
 		filter_query(&g, 0, &q);
 		tpl_set(h, "HREF", buf_str(&q));
 		buf_free(&q);
-		tpl_set(h, "LABEL", columns[i].label);
-		tpl_set(h, "ARIA", i == col ? (dir > 0 ? "ascending" : "descending") : "none");
-		if (i == col)
+		tpl_set(h, "LABEL", c->label);
+		tpl_set(h, "ARIA", c == col ? (dir > 0 ? "ascending" : "descending") : "none");
+		if (c == col)
 			tpl_set(h, "ARROW", dir > 0 ? " \xe2\x96\xb2" : " \xe2\x96\xbc");
-		if (columns[i].numeric_cell)
+		if (!is_text(c))
 			tpl_show(h, "NUM");
 	}
 }
@@ -135,23 +102,19 @@ enum app_status page_influencers(struct request *r)
 	enum app_status st = view_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
-	size_t col = 11; /* roas */
-	if (f.sort) {
-		for (col = 0; col < NCOLUMNS && strcmp(columns[col].key, f.sort) != 0; col++)
-			;
-		if (col == NCOLUMNS) {
-			app_set_reason(r, "parameter \"sort\": expected one of the table's columns, such as roas or revenue");
-			return APP_BAD_REQUEST;
-		}
+	const struct table_column *col = sort_column(f.sort ? f.sort : "roas");
+	if (!col) {
+		app_set_reason(r, "parameter \"sort\": expected one of the table's columns, such as roas or revenue");
+		return APP_BAD_REQUEST;
 	}
-	int dir = f.dir ? f.dir : (columns[col].kind == SK_TEXT ? 1 : -1);
+	int dir = f.dir ? f.dir : (is_text(col) ? 1 : -1);
 	const struct infl_row **rows = arena_calloc(r->arena, m.nrow ? m.nrow : 1, sizeof(*rows));
 	struct tpl_dict *d = rows ? tpl_new() : NULL;
 	if (!d)
 		return APP_INTERNAL;
 	for (size_t i = 0; i < m.nrow; i++)
 		rows[i] = &m.row[i];
-	struct sort_ctx ctx = { &m, col, dir };
+	struct sort_ctx ctx = { { &m, NULL }, col, dir };
 	qsort_r(rows, m.nrow, sizeof(*rows), cmp_rows, &ctx);
 	long pages = ((long)m.nrow + PAGE_SIZE - 1) / PAGE_SIZE, page = f.page;
 	if (pages < 1)

@@ -31,5 +31,6 @@ enum app_status page_export_groups(struct request *r);
 enum app_status page_export_tracking(struct request *r);
 enum app_status page_export_posts(struct request *r);
 enum app_status page_export_report(struct request *r);
+enum app_status page_export_xlsx(struct request *r);
 
 #endif

@@ -88,6 +88,21 @@ static size_t keep_best(const struct post_ref *all, size_t n, int (*cmp)(const v
 	return k;
 }
 
+/* Adds a post to its platform's totals (at most 64 platforms are kept). */
+static void count_platform(struct post_stats *s, const struct ds_post *p)
+{
+	size_t i = 0;
+	while (i < s->nplatform && s->platform[i].platform != p->platform)
+		i++;
+	if (i == s->nplatform && i < 64)
+		s->platform[s->nplatform++].platform = p->platform;
+	if (i < s->nplatform) {
+		s->platform[i].posts++;
+		s->platform[i].reach += p->reach;
+		s->platform[i].engagement += post_engagement(p);
+	}
+}
+
 int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct post_stats *s)
 {
 	const struct dataset *ds = m->ds;
@@ -103,18 +118,13 @@ int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct po
 	size_t n = 0, nrated = 0;
 	for (size_t k = 0; k < ds->npost; k++) {
 		const struct ds_post *p = &ds->post[k];
-		if (!metrics_row_of(m, p->infl) || !metrics_in_range(m, p->date))
+		if (!panels_post_in(m, p))
 			continue;
 		s->posts++;
 		s->reach += p->reach;
 		s->likes += p->likes;
 		s->comments += p->comments;
-		struct group *g = slot(s->platform, &s->nplatform, 64, p->platform, 0);
-		if (g) {
-			g->count++;
-			g->revenue += p->reach;
-			g->orders += p->likes + p->comments;
-		}
+		count_platform(s, p);
 		all[n].post = p;
 		all[n].rate = p->reach > 0 ? (double)(p->likes + p->comments) / (double)p->reach : -1;
 		n++;
@@ -161,4 +171,31 @@ const char *payout_basis_text(unsigned bits)
 	if (known == (1u << BASIS_POST | 1u << BASIS_ORDER))
 		return "post and order";
 	return known == 1u << BASIS_POST ? "post" : known == 1u << BASIS_ORDER ? "order" : "unspecified";
+}
+
+struct ratio group_roas(const struct group *g)
+{
+	return ratio_div((double)g->revenue, g->spend);
+}
+
+struct ratio group_incremental_roas(const struct metrics *m, const struct group *g)
+{
+	struct ratio r = group_roas(g);
+	r.v -= m->baseline;
+	return r;
+}
+
+int64_t post_engagement(const struct ds_post *p)
+{
+	return p->likes + p->comments;
+}
+
+struct ratio post_engagement_rate(const struct ds_post *p)
+{
+	return ratio_div((double)post_engagement(p), (double)p->reach);
+}
+
+int panels_post_in(const struct metrics *m, const struct ds_post *p)
+{
+	return metrics_row_of(m, p->infl) && metrics_in_range(m, p->date);
 }

@@ -23,10 +23,27 @@ enum group_by { BY_PERSONA, BY_PLATFORM };
  * Returns the number of groups and an arena array in *out, or -1. */
 long panels_group(const struct metrics *m, enum group_by by, struct arena *a, struct group **out);
 
+/* ROAS of a group, and minus the baseline ROAS of the selection. */
+struct ratio group_roas(const struct group *g);
+struct ratio group_incremental_roas(const struct metrics *m, const struct group *g);
+
+/* Likes plus comments of a post, and that over its reach (undefined for reach 0). */
+int64_t post_engagement(const struct ds_post *p);
+struct ratio post_engagement_rate(const struct ds_post *p);
+
+/* True when a post is in the selection: its influencer in I, its date in range. */
+int panels_post_in(const struct metrics *m, const struct ds_post *p);
+
 /* One post of the selection. */
 struct post_ref {
 	const struct ds_post *post;
 	double rate;                 /* engagement / reach; -1 when reach is 0 */
+};
+
+/* The posts of one platform. */
+struct post_platform {
+	uint32_t platform;           /* pool id */
+	int64_t posts, reach, engagement;
 };
 
 struct post_stats {
@@ -35,7 +52,7 @@ struct post_stats {
 	size_t nby_reach;
 	struct post_ref *by_rate;    /* best engagement rate first, reach > 0 */
 	size_t nby_rate;
-	struct group *platform;      /* key1 = post platform; count = posts, revenue = reach, orders = engagement */
+	struct post_platform *platform; /* first seen first, at most 64 */
 	size_t nplatform;
 };
 

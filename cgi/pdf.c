@@ -13,22 +13,11 @@
 #include "grouptab.h"
 #include "panels.h"
 #include "svg.h"
+#include "tables.h"
 
 #define KPI_H 40.0
 #define TOP_N 5
 #define PERSONA_MAX 25
-
-/* Revenue, spend and ROAS as the dashboard prints them. */
-struct money { char revenue[FMT_MAX], spend[FMT_MAX], roas[FMT_MAX]; int below; };
-
-static void money_cells(const struct metrics *m, double revenue, double spend, struct money *o)
-{
-	struct ratio r = ratio_div(revenue, spend);
-	fmt_inr(revenue, o->revenue);
-	fmt_inr(spend, o->spend);
-	fmt_ratio2(r.v, r.ok, o->roas);
-	o->below = r.ok && r.v < m->baseline;
-}
 
 /* ---- header and key figures ---- */
 
@@ -58,36 +47,38 @@ static struct kpi *kpi_add(struct kpi *k, size_t *n, const char *label)
 	return &k[(*n)++];
 }
 
-/* The key figures with the dashboard's formatting; returns how many. */
+/* The note under one key figure, by its key in the KPI declaration. */
+static void kpi_note(const struct metrics *m, const char *key, struct kpi *x)
+{
+	char money[FMT_MAX];
+	struct ratio roas = metrics_roas(m);
+	if (strcmp(key, "spend") == 0 && m->allocates) {
+		fmt_inr((double)m->base_spend, money);
+		snprintf(x->sub, sizeof(x->sub), "by orders share of %s", money);
+	} else if (strcmp(key, "roas") == 0 && (x->bad = roas.ok && roas.v < m->baseline)) {
+		snprintf(x->sub, sizeof(x->sub), "below baseline %g", m->baseline);
+	} else if (strcmp(key, "incremental_roas") == 0 || strcmp(key, "incremental_revenue") == 0) {
+		snprintf(x->sub, sizeof(x->sub), "baseline ROAS %g", m->baseline);
+	} else if (strcmp(key, "unallocated_spend") == 0) {
+		snprintf(x->sub, sizeof(x->sub), "outside the filter");
+	}
+}
+
+/* The key figures of the KPI declaration with the dashboard's formatting
+ * (unallocated spend only when spend is allocated); returns how many. */
 static size_t kpi_list(const struct metrics *m, struct kpi *k)
 {
 	size_t n = 0;
-	struct kpi *x;
-	struct ratio roas = metrics_roas(m), incr = metrics_incremental_roas(m), roi = metrics_roi(m);
-	struct ratio er = metrics_engagement_rate(m);
-	char money[FMT_MAX];
-	fmt_inr((double)m->revenue, kpi_add(k, &n, "Revenue")->value);
-	fmt_inr(m->spend, (x = kpi_add(k, &n, "Spend"))->value);
-	fmt_inr((double)m->base_spend, money);
-	if (m->allocates)
-		snprintf(x->sub, sizeof(x->sub), "by orders share of %s", money);
-	fmt_ratio2(roas.v, roas.ok, (x = kpi_add(k, &n, "ROAS"))->value);
-	if ((x->bad = roas.ok && roas.v < m->baseline))
-		snprintf(x->sub, sizeof(x->sub), "below baseline %g", m->baseline);
-	fmt_ratio2(incr.v, incr.ok, (x = kpi_add(k, &n, "Incremental ROAS"))->value);
-	snprintf(x->sub, sizeof(x->sub), "baseline ROAS %g", m->baseline);
-	fmt_ratio2(roi.v, roi.ok, kpi_add(k, &n, "ROI")->value);
-	fmt_count(m->orders, kpi_add(k, &n, "Orders")->value);
-	struct ratio cpo = metrics_cost_per_order(m), aov = metrics_aov(m);
-	fmt_inr_ratio(cpo.v, cpo.ok, kpi_add(k, &n, "Cost per order")->value);
-	fmt_inr_ratio(aov.v, aov.ok, kpi_add(k, &n, "Average order value")->value);
-	fmt_count((int64_t)m->nrow, kpi_add(k, &n, "Influencers")->value);
-	fmt_count(m->posts, kpi_add(k, &n, "Posts")->value);
-	fmt_count(m->reach, kpi_add(k, &n, "Reach")->value);
-	fmt_percent(er.v, er.ok, kpi_add(k, &n, "Engagement rate")->value);
-	if (m->allocates) {
-		fmt_inr(m->unallocated, (x = kpi_add(k, &n, "Unallocated spend"))->value);
-		snprintf(x->sub, sizeof(x->sub), "outside the filter");
+	struct table_ctx x = { m, NULL };
+	for (size_t i = 0; i < tables_kpis.ncol; i++) {
+		const struct table_column *c = &tables_kpis.col[i];
+		if (!m->allocates && strcmp(c->key, "unallocated_spend") == 0)
+			continue;
+		struct table_cell v;
+		struct kpi *y = kpi_add(k, &n, c->label);
+		table_read(c, &x, m, &v);
+		table_format(c->kind, &v, 1, y->value);
+		kpi_note(m, c->key, y);
 	}
 	return n;
 }
@@ -143,7 +134,7 @@ static double y_ratio(const struct chart *c, double v)
 /* Fills both ratio series and the money range; returns the largest ratio. */
 static double chart_data(struct doc *d, const struct trend *t, struct chart *c)
 {
-	double rmax = 0, crev = 0, cspend = 0;
+	double rmax = 0;
 	for (int k = 0; k < 2; k++) {
 		c->v[k] = pd_alloc(d, t->n, sizeof(double));
 		c->ok[k] = pd_alloc(d, t->n, sizeof(int));
@@ -153,12 +144,10 @@ static double chart_data(struct doc *d, const struct trend *t, struct chart *c)
 		c->hi = rev > c->hi ? rev : c->hi;
 		c->hi = spend > c->hi ? spend : c->hi;
 		c->lo = rev < c->lo ? rev : c->lo;
-		crev += rev;
-		cspend += spend;
-		c->ok[0][i] = spend > 0;
-		c->v[0][i] = spend > 0 ? rev / spend : 0;
-		c->ok[1][i] = cspend > 0;
-		c->v[1][i] = cspend > 0 ? crev / cspend : 0;
+		c->ok[0][i] = t->p[i].roas.ok;
+		c->v[0][i] = t->p[i].roas.v;
+		c->ok[1][i] = t->p[i].cumulative_roas.ok;
+		c->v[1][i] = t->p[i].cumulative_roas.v;
 		for (int k = 0; k < 2; k++)
 			rmax = c->ok[k][i] && c->v[k][i] > rmax ? c->v[k][i] : rmax;
 	}
@@ -311,42 +300,86 @@ static void chart(struct doc *d)
 
 /* ---- the tables ---- */
 
-static const char *text_of(const struct metrics *m, uint32_t id)
+/* A PDF table over a declared one: the columns to draw, by key, with their
+ * widths; an untitled last column takes the rest for the below-baseline flag. */
+struct pick { const char *key; double width; };
+#define PICK_MAX 8
+
+struct picked {
+	struct pd_column col[PICK_MAX + 1];
+	const struct table_column *src[PICK_MAX];
+	struct pd_table t;
+};
+
+static int is_text(enum table_kind k)
 {
-	const char *s = strpool_get(&m->ds->pool, id);
-	return *s ? s : "(none)";
+	return k == TABLE_TEXT || k == TABLE_ID;
+}
+
+static void pick(struct picked *p, const struct table *t, const struct pick *k, size_t n)
+{
+	double used = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct table_column *c = table_find(t, k[i].key);
+		p->src[i] = c;
+		p->col[i] = (struct pd_column){ c->label, k[i].width, is_text(c->kind) ? LEFT : RIGHT };
+		used += k[i].width;
+	}
+	p->col[n] = (struct pd_column){ "", WIDTH - used, LEFT };
+	p->t = (struct pd_table){ p->col, n + 1 };
+}
+
+/* One row as the screens show it ("(none)" for empty text), flagged when below. */
+static void pick_row(struct doc *d, const struct picked *p, const struct table_ctx *x, const void *row, size_t i,
+		     int below)
+{
+	char text[PICK_MAX][TEXT_MAX];
+	const char *cell[PICK_MAX + 1];
+	size_t n = p->t.ncol - 1;
+	for (size_t k = 0; k < n; k++) {
+		struct table_cell v;
+		table_read(p->src[k], x, row, &v);
+		const char *s = table_format(p->src[k]->kind, &v, 1, text[k]);
+		if (s != text[k])
+			snprintf(text[k], TEXT_MAX, "%s", *s ? s : "(none)");
+		cell[k] = text[k];
+	}
+	cell[n] = below ? "below baseline" : "";
+	pd_table_row(d, &p->t, cell, (i % 2 ? ROW_STRIPE : 0) | (below ? ROW_FLAG : 0));
+}
+
+static int below(const struct metrics *m, struct ratio roas)
+{
+	return roas.ok && roas.v < m->baseline;
 }
 
 static void influencers(struct doc *d, int bottom)
 {
-	static const struct column col[] = { { "Influencer", 150, LEFT }, { "ID", 75, LEFT }, { "Revenue", 80, RIGHT },
-					     { "Spend", 80, RIGHT }, { "ROAS", 45, RIGHT }, { "", WIDTH - 430, LEFT } };
-	const struct table t = { col, 6 };
+	static const struct pick cols[] = { { "name", 150 }, { "id", 75 }, { "revenue", 80 }, { "spend", 80 },
+					    { "roas", 45 } };
+	struct picked p;
+	pick(&p, &tables_influencers, cols, TABLE_NCOL(cols));
 	const struct metrics *m = d->in->m;
+	const struct table_ctx x = { m, NULL };
 	const struct infl_row **row = pd_alloc(d, TOP_N, sizeof(*row));
 	size_t n = metrics_top(m, bottom, row, TOP_N);
 	pd_heading(d, bottom ? "Bottom 5 influencers by ROAS" : "Top 5 influencers by ROAS", 2 * ROW_H);
 	if (n == 0)
 		pd_note(d, "No influencer with spend in the selection.");
 	else
-		pd_table_head(d, &t);
-	for (size_t i = 0; i < n; i++) {
-		const struct ds_influencer *in = &m->ds->infl[row[i]->idx];
-		struct money x;
-		money_cells(m, (double)row[i]->revenue, row[i]->spend, &x);
-		const char *cell[] = { text_of(m, in->name), text_of(m, in->id), x.revenue, x.spend, x.roas,
-				       x.below ? "below baseline" : "" };
-		pd_table_row(d, &t, cell, (i % 2 ? ROW_STRIPE : 0) | (x.below ? ROW_FLAG : 0));
-	}
+		pd_table_head(d, &p.t);
+	for (size_t i = 0; i < n; i++)
+		pick_row(d, &p, &x, row[i], i, below(m, row_roas(row[i])));
 }
 
 static void personas(struct doc *d)
 {
-	static const struct column col[] = { { "Category", 115, LEFT }, { "Gender", 60, LEFT },
-					     { "Influencers", 64, RIGHT }, { "Revenue", 75, RIGHT },
-					     { "Spend", 75, RIGHT }, { "ROAS", 40, RIGHT }, { "", WIDTH - 429, LEFT } };
-	const struct table t = { col, 7 };
+	static const struct pick cols[] = { { "category", 115 }, { "gender", 60 }, { "influencers", 64 },
+					    { "revenue", 75 },   { "spend", 75 },  { "roas", 40 } };
+	struct picked p;
+	pick(&p, &tables_personas, cols, TABLE_NCOL(cols));
 	const struct metrics *m = d->in->m;
+	const struct table_ctx x = { m, NULL };
 	struct group *g = NULL;
 	long n = panels_group(m, BY_PERSONA, d->a, &g);
 	char s[96];
@@ -356,15 +389,9 @@ static void personas(struct doc *d)
 	if (n == 0)
 		pd_note(d, "No influencers in the selection.");
 	else
-		pd_table_head(d, &t);
-	for (long i = 0; i < n && i < PERSONA_MAX; i++) {
-		struct money x;
-		money_cells(m, (double)g[i].revenue, g[i].spend, &x);
-		fmt_count(g[i].count, s);
-		const char *cell[] = { text_of(m, g[i].key1), text_of(m, g[i].key2), s, x.revenue, x.spend, x.roas,
-				       x.below ? "below baseline" : "" };
-		pd_table_row(d, &t, cell, (i % 2 ? ROW_STRIPE : 0) | (x.below ? ROW_FLAG : 0));
-	}
+		pd_table_head(d, &p.t);
+	for (long i = 0; i < n && i < PERSONA_MAX; i++)
+		pick_row(d, &p, &x, &g[i], (size_t)i, below(m, group_roas(&g[i])));
 	if (n > PERSONA_MAX) {
 		snprintf(s, sizeof(s), "%ld more personas in personas.csv.", n - PERSONA_MAX);
 		d->y -= 4;
@@ -372,36 +399,25 @@ static void personas(struct doc *d)
 	}
 }
 
-/* The best or worst five campaigns by ROAS (spend > 0), columns and cells
- * from the table's declaration. */
+/* The best or worst five campaigns by ROAS (spend > 0), columns from the
+ * table's declaration. */
 static void campaign_list(struct doc *d, struct groups *g, int worst)
 {
-	static const size_t pick[] = { 0, 1, 3, 4, 5 }; /* name, revenue, spend, roas, incremental_roas */
-	const struct column col[] = { { grouptab_label(GROUPS_CAMPAIGN, 0), 150, LEFT },
-				      { grouptab_label(GROUPS_CAMPAIGN, 1), 80, RIGHT },
-				      { grouptab_label(GROUPS_CAMPAIGN, 3), 80, RIGHT },
-				      { grouptab_label(GROUPS_CAMPAIGN, 4), 45, RIGHT },
-				      { grouptab_label(GROUPS_CAMPAIGN, 5), 60, RIGHT },
-				      { "", WIDTH - 415, LEFT } };
-	const struct table t = { col, 6 };
+	static const struct pick cols[] = { { "campaign", 150 }, { "revenue", 80 }, { "spend", 80 }, { "roas", 45 },
+					    { "incremental_roas", 60 } };
+	struct picked p;
+	pick(&p, grouptab_table(GROUPS_CAMPAIGN), cols, TABLE_NCOL(cols));
 	const struct metrics *m = d->in->m;
+	const struct table_ctx x = { m, NULL };
 	grouptab_sort(m, g, "roas", worst ? 1 : -1);
 	pd_heading(d, worst ? "Worst 5 campaigns by ROAS" : "Best 5 campaigns by ROAS", 2 * ROW_H);
 	size_t shown = 0;
 	for (size_t i = 0; i < g->n && shown < TOP_N; i++) {
-		const struct grow *row = &g->row[i];
-		if (!(row->spend > 0))
+		if (!(g->row[i].spend > 0))
 			continue;
-		char text[5][GROUPTAB_TEXT_MAX];
-		const char *cell[6];
-		for (size_t k = 0; k < 5; k++)
-			cell[k] = grouptab_text(m, GROUPS_CAMPAIGN, row, pick[k], text[k]);
-		struct ratio roas = grow_roas(row);
-		int below = roas.ok && roas.v < m->baseline;
-		cell[5] = below ? "below baseline" : "";
 		if (shown == 0)
-			pd_table_head(d, &t);
-		pd_table_row(d, &t, cell, (shown++ % 2 ? ROW_STRIPE : 0) | (below ? ROW_FLAG : 0));
+			pd_table_head(d, &p.t);
+		pick_row(d, &p, &x, &g->row[i], shown++, below(m, grow_roas(&g->row[i])));
 	}
 	if (shown == 0)
 		pd_note(d, "No campaign with spend in the selection.");
@@ -425,9 +441,9 @@ static void campaigns(struct doc *d)
 
 static void payouts(struct doc *d)
 {
-	static const struct column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
+	static const struct pd_column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
 					     { "Expected", 100, RIGHT }, { "Expected \xe2\x88\x92 paid", 120, RIGHT } };
-	const struct table t = { col, 5 };
+	const struct pd_table t = { col, 5 };
 	const struct metrics *m = d->in->m;
 	unsigned shown = 0;
 	pd_heading(d, "Payouts by basis", 2 * ROW_H);
@@ -448,8 +464,8 @@ static void payouts(struct doc *d)
 		pd_note(d, "No payouts in the selection.");
 	if (!m->nstatus)
 		return;
-	static const struct column scol[] = { { "Status", 180, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT } };
-	const struct table ts = { scol, 3 };
+	static const struct pd_column scol[] = { { "Status", 180, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT } };
+	const struct pd_table ts = { scol, 3 };
 	pd_heading(d, "Payouts by status", 2 * ROW_H);
 	pd_table_head(d, &ts);
 	for (size_t i = 0; i < m->nstatus; i++) {

@@ -225,14 +225,14 @@ void pd_heading(struct doc *d, const char *s, double keep)
 
 /* One row: the column titles with ROW_HEAD, else the cells; with ROW_FLAG
  * the last cell is drawn as a warning. */
-void pd_row_cells(struct doc *d, const struct table *t, const char *const *cell, unsigned flags)
+void pd_row_cells(struct doc *d, const struct pd_table *t, const char *const *cell, unsigned flags)
 {
 	int head = flags & ROW_HEAD;
 	if (flags & ROW_STRIPE)
 		pd_box(d->page, C_STRIPE, (struct rect){ MARGIN, d->y - ROW_H, WIDTH, ROW_H });
 	double x = MARGIN;
 	for (size_t i = 0; i < t->ncol; x += t->col[i++].width) {
-		const struct column *c = &t->col[i];
+		const struct pd_column *c = &t->col[i];
 		int warn = (flags & ROW_FLAG) && i == t->ncol - 1;
 		struct style st = { head || warn, head ? 7.5 : 8.5, head ? C_MUTED : warn ? C_BAD : C_FG, c->align,
 				    c->width - 8 };
@@ -241,14 +241,14 @@ void pd_row_cells(struct doc *d, const struct table *t, const char *const *cell,
 	d->y -= ROW_H;
 }
 
-void pd_table_head(struct doc *d, const struct table *t)
+void pd_table_head(struct doc *d, const struct pd_table *t)
 {
 	pd_row_cells(d, t, NULL, ROW_HEAD);
 	pd_pen(d->page, C_MUTED, 0.6, 0);
 	pd_segment(d->page, MARGIN, d->y + 1, MARGIN + WIDTH, d->y + 1);
 }
 
-void pd_table_row(struct doc *d, const struct table *t, const char *const *cell, unsigned flags)
+void pd_table_row(struct doc *d, const struct pd_table *t, const char *const *cell, unsigned flags)
 {
 	if (pd_need(d, ROW_H))
 		pd_table_head(d, t);

@@ -56,8 +56,8 @@ struct doc {
 };
 
 struct rect { double x, y, w, h; };
-struct column { const char *title; double width; enum align align; };
-struct table { const struct column *col; size_t ncol; };
+struct pd_column { const char *title; double width; enum align align; };
+struct pd_table { const struct pd_column *col; size_t ncol; };
 
 enum { ROW_HEAD = 1, ROW_STRIPE = 2, ROW_FLAG = 4 };
 
@@ -100,8 +100,8 @@ void pd_wrap(struct doc *d, const struct style *st, double indent, const char *s
 void pd_heading(struct doc *d, const char *s, double keep);
 /* One row: the column titles with ROW_HEAD, else the cells; with ROW_FLAG
  * the last cell is drawn as a warning. */
-void pd_row_cells(struct doc *d, const struct table *t, const char *const *cell, unsigned flags);
-void pd_table_head(struct doc *d, const struct table *t);
-void pd_table_row(struct doc *d, const struct table *t, const char *const *cell, unsigned flags);
+void pd_row_cells(struct doc *d, const struct pd_table *t, const char *const *cell, unsigned flags);
+void pd_table_head(struct doc *d, const struct pd_table *t);
+void pd_table_row(struct doc *d, const struct pd_table *t, const char *const *cell, unsigned flags);
 
 #endif

@@ -153,18 +153,16 @@ int svg_trend(struct buf *o, const struct trend *t, double baseline)
 	struct frame f = { 90, 40, W - 90 - 60, H - 40 - 50, 0, 0 };
 	double roas[TREND_MAX_PERIODS], cum[TREND_MAX_PERIODS];
 	int ok[TREND_MAX_PERIODS], cok[TREND_MAX_PERIODS];
-	double rmax = baseline, crev = 0, cspend = 0;
+	double rmax = baseline;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct trend_point *p = &t->p[i];
 		double hi = (double)p->revenue > p->spend ? (double)p->revenue : p->spend;
 		f.hi = hi > f.hi ? hi : f.hi;
 		f.lo = (double)p->revenue < f.lo ? (double)p->revenue : f.lo;
-		crev += (double)p->revenue;
-		cspend += p->spend;
-		ok[i] = p->spend > 0;
-		roas[i] = ok[i] ? (double)p->revenue / p->spend : 0;
-		cok[i] = cspend > 0;
-		cum[i] = cok[i] ? crev / cspend : 0;
+		ok[i] = p->roas.ok;
+		roas[i] = p->roas.v;
+		cok[i] = p->cumulative_roas.ok;
+		cum[i] = p->cumulative_roas.v;
 		rmax = ok[i] && roas[i] > rmax ? roas[i] : rmax;
 		rmax = cok[i] && cum[i] > rmax ? cum[i] : rmax;
 	}

@@ -28,6 +28,7 @@ struct table_cell {
 	double v;
 	int ok;
 	const char *s;
+	char text[24];   /* room for a reader that builds its text (s = text) */
 };
 
 /* What a reader may need beside the row: the figures of the selection and

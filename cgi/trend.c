@@ -249,5 +249,13 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
+	long double crev = 0, cspend = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct trend_point *p = &t->p[i];
+		crev += (long double)p->revenue;
+		cspend += p->spend;
+		p->roas = ratio_div((double)p->revenue, p->spend);
+		p->cumulative_roas = ratio_div((double)crev, (double)cspend);
+	}
 	return 0;
 }

@@ -15,6 +15,8 @@ struct trend_point {
 	int64_t orders;
 	double spend;        /* paise, allocated like the KPI spend: dated payouts by payout date,
 	                      * spread pieces of undated ones by the date of their order or post */
+	struct ratio roas;   /* revenue / spend of the period */
+	struct ratio cumulative_roas; /* revenue / spend from the first period to this one */
 };
 
 struct trend {

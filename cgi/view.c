@@ -6,6 +6,7 @@
 
 #include "fmt.h"
 #include "role.h"
+#include "tables.h"
 #include "val.h"
 
 enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v)
@@ -397,27 +398,15 @@ const struct metrics *view_previous(struct request *r, const struct dsview *v, c
 void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev)
 {
 	struct ratio roas = metrics_roas(m);
-	view_set_money(d, "REVENUE", (double)m->revenue);
-	view_set_money(d, "SPEND", m->spend);
-	view_set_ratio(d, "ROAS", roas);
-	view_set_ratio(d, "INCR_ROAS", metrics_incremental_roas(m));
-	view_set_money(d, "INCR_REVENUE", metrics_incremental_revenue(m));
-	view_set_ratio(d, "ROI", metrics_roi(m));
-	view_set_count(d, "ORDERS", m->orders);
-	view_set_money_ratio(d, "CPO", metrics_cost_per_order(m));
-	view_set_money_ratio(d, "AOV", metrics_aov(m));
+	struct table_ctx x = { m, NULL };
+	table_html_slots(d, &tables_kpis, &x, m);
 	view_set_percent(d, "SHARE", metrics_influencer_share(m));
 	view_set_money(d, "TRACKED_REVENUE", (double)m->tracked_revenue);
-	view_set_count(d, "INFLUENCER_COUNT", (int64_t)m->nrow);
-	view_set_count(d, "POSTS", m->posts);
-	view_set_count(d, "REACH", m->reach);
-	view_set_percent(d, "ENG_RATE", metrics_engagement_rate(m));
 	tpl_setf(d, "BASELINE", "%g", f->baseline);
 	if (roas.ok && roas.v < f->baseline)
 		tpl_show(d, "ROAS_BELOW");
 	if (m->allocates) {
 		tpl_show(d, "ALLOCATED");
-		view_set_money(d, "UNALLOCATED", m->unallocated);
 		view_set_money(d, "BASE_SPEND", (double)m->base_spend);
 	}
 	if (prev)
@@ -445,26 +434,10 @@ void view_influencer_row(struct tpl_dict *d, const char *section, const struct m
 	struct tpl_dict *x = tpl_section(d, section);
 	if (!x)
 		return;
+	struct table_ctx c = { m, NULL };
 	view_set_influencer_href(x, "HREF", strpool_get(&ds->pool, in->id), 0);
-	tpl_set(x, "ID", strpool_get(&ds->pool, in->id));
-	tpl_set(x, "NAME", strpool_get(&ds->pool, in->name));
-	tpl_set(x, "PLATFORM", strpool_get(&ds->pool, in->platform));
-	tpl_set(x, "CATEGORY", strpool_get(&ds->pool, in->category));
-	tpl_set(x, "GENDER", strpool_get(&ds->pool, in->gender));
-	view_set_count(x, "FOLLOWERS", in->followers);
-	view_set_count(x, "POSTS", row->posts);
-	view_set_count(x, "REACH", row->reach);
-	view_set_count(x, "ENGAGEMENT", row->engagement);
-	view_set_percent(x, "ENG_RATE", row_engagement_rate(row));
-	view_set_count(x, "ORDERS", row->orders);
-	view_set_money(x, "REVENUE", (double)row->revenue);
-	view_set_money(x, "SPEND", row->spend);
+	table_html_slots(x, &tables_influencers, &c, row);
 	struct ratio roas = row_roas(row);
-	view_set_ratio(x, "ROAS", roas);
-	struct ratio incr = roas;
-	incr.v -= f->baseline;
-	view_set_ratio(x, "INCR_ROAS", incr);
-	view_set_money_ratio(x, "CPO", row_cost_per_order(row));
 	if (roas.ok && roas.v < f->baseline)
 		tpl_show(x, "BELOW");
 }

@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "panels.h"
 #include "svg.h"
+#include "tables.h"
 #include "trend.h"
 #include "val.h"
 
@@ -69,20 +70,11 @@ enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct 
 	svg_trend(&svg, &t, m->baseline);
 	set_chart(d, "TREND_CHART", &svg);
 	tpl_set(d, "GRAIN", grain_name[t.grain]);
-	double crev = 0, cspend = 0;
+	struct table_ctx x = { m, &t };
 	for (size_t i = 0; i < t.n; i++) {
-		const struct trend_point *p = &t.p[i];
 		struct tpl_dict *row = tpl_section(d, "PERIOD");
-		char label[11];
-		trend_label(t.grain, p->start, label);
-		crev += (double)p->revenue;
-		cspend += p->spend;
-		tpl_set(row, "LABEL", label);
-		view_set_money(row, "REVENUE", (double)p->revenue);
-		view_set_money(row, "SPEND", p->spend);
-		view_set_count(row, "ORDERS", p->orders);
-		view_set_ratio(row, "ROAS", ratio_div((double)p->revenue, p->spend));
-		view_set_ratio(row, "CUM_ROAS", ratio_div(crev, cspend));
+		table_html_slots(row, &tables_trend, &x, &t.p[i]);
+		view_set_count(row, "ORDERS", t.p[i].orders);
 	}
 	timing_note(d, m);
 	return APP_OK;
@@ -157,7 +149,7 @@ static void heatmap(struct request *r, struct tpl_dict *d, const struct metrics 
 			b++;
 		if (a == nr || b == nc)
 			continue;
-		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend);
+		struct ratio roas = group_roas(&g[i]);
 		char tip[400], money[FMT_MAX], spend[FMT_MAX];
 		fmt_inr((double)g[i].revenue, money);
 		fmt_inr(g[i].spend, spend);
@@ -172,18 +164,18 @@ static void heatmap(struct request *r, struct tpl_dict *d, const struct metrics 
 	set_chart(d, "HEATMAP", &svg);
 }
 
+/* Rows of groups through the persona declaration's slots (every grouping
+ * has its columns: count, orders, revenue, spend, ROAS); empty keys show
+ * as "(none)". */
 static void group_rows(struct tpl_dict *d, const char *section, const struct metrics *m, const struct group *g, long n)
 {
+	struct table_ctx c = { m, NULL };
 	for (long i = 0; i < n; i++) {
 		struct tpl_dict *x = tpl_section(d, section);
-		struct ratio roas = ratio_div((double)g[i].revenue, g[i].spend);
+		struct ratio roas = group_roas(&g[i]);
 		tpl_set(x, "KEY1", str(m, g[i].key1)[0] ? str(m, g[i].key1) : "(none)");
 		tpl_set(x, "KEY2", str(m, g[i].key2)[0] ? str(m, g[i].key2) : "(none)");
-		view_set_count(x, "COUNT", g[i].count);
-		view_set_money(x, "REVENUE", (double)g[i].revenue);
-		view_set_money(x, "SPEND", g[i].spend);
-		view_set_count(x, "ORDERS", g[i].orders);
-		view_set_ratio(x, "ROAS", roas);
+		table_html_slots(x, &tables_personas, &c, &g[i]);
 		if (roas.ok && roas.v < m->baseline)
 			tpl_show(x, "BELOW");
 	}
@@ -205,24 +197,15 @@ void panel_personas(struct request *r, struct tpl_dict *d, const struct metrics 
 
 static void post_rows(struct tpl_dict *d, const char *section, const struct metrics *m, const struct post_ref *p, size_t n)
 {
+	struct table_ctx c = { m, NULL };
 	for (size_t i = 0; i < n; i++) {
 		const struct ds_post *x = p[i].post;
-		const struct ds_influencer *in = &m->ds->infl[x->infl];
 		struct tpl_dict *row = tpl_section(d, section);
-		char date[11];
-		val_format_date(x->date, date);
-		tpl_set(row, "NAME", str(m, in->name));
-		tpl_set(row, "ID", str(m, in->id));
-		tpl_set(row, "PLATFORM", str(m, x->platform));
-		tpl_set(row, "DATE", date);
-		tpl_set(row, "CAPTION", str(m, x->caption));
+		table_html_slots(row, &tables_posts, &c, x);
 		if (str(m, x->url)[0]) {
 			struct tpl_dict *link = tpl_section(row, "LINK");
 			tpl_set(link, "URL", str(m, x->url));
 		}
-		view_set_count(row, "REACH", x->reach);
-		view_set_count(row, "ENGAGEMENT", x->likes + x->comments);
-		view_set_percent(row, "RATE", ratio_div((double)(x->likes + x->comments), (double)x->reach));
 	}
 }
 
@@ -244,12 +227,12 @@ void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m,
 	post_rows(d, "BY_RATE", m, s.by_rate, s.nby_rate);
 	for (size_t i = 0; i < s.nplatform; i++) {
 		struct tpl_dict *x = tpl_section(d, "POST_PLATFORM");
-		const struct group *g = &s.platform[i];
-		tpl_set(x, "PLATFORM", str(m, g->key1)[0] ? str(m, g->key1) : "(none)");
-		view_set_count(x, "POSTS", g->count);
-		view_set_count(x, "REACH", g->revenue);
-		view_set_count(x, "ENGAGEMENT", g->orders);
-		view_set_percent(x, "RATE", ratio_div((double)g->orders, (double)g->revenue));
+		const struct post_platform *g = &s.platform[i];
+		tpl_set(x, "PLATFORM", str(m, g->platform)[0] ? str(m, g->platform) : "(none)");
+		view_set_count(x, "POSTS", g->posts);
+		view_set_count(x, "REACH", g->reach);
+		view_set_count(x, "ENGAGEMENT", g->engagement);
+		view_set_percent(x, "RATE", ratio_div((double)g->engagement, (double)g->reach));
 	}
 }
 
@@ -265,24 +248,16 @@ void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *
 		tpl_show(d, "TRUNCATED");
 		n = max;
 	}
+	struct table_ctx c = { m, NULL };
 	for (size_t i = 0; i < n; i++) {
 		const struct infl_row *x = rows[i];
-		const struct ds_influencer *in = &m->ds->infl[x->idx];
 		struct tpl_dict *row = tpl_section(d, "PAYOUT");
 		char date[11] = "undated";
 		if (!x->pay_count)
 			strcpy(date, "none");
 		else if (x->pay_last != DS_NO_DATE)
 			val_format_date(x->pay_last, date);
-		tpl_set(row, "NAME", str(m, in->name));
-		tpl_set(row, "ID", str(m, in->id));
-		view_set_money(row, "TOTAL", x->base_spend);
-		view_set_money(row, "EXPECTED", x->expected);
-		view_set_money(row, "DIFFERENCE", x->expected - x->base_spend);
-		tpl_set(row, "BASIS", payout_basis_text(x->pay_basis));
-		view_set_money(row, "RATE", (double)x->pay_rate);
-		view_set_count(row, "ORDERS_PAID", x->pay_orders);
-		view_set_count(row, "COUNT", x->pay_count);
+		table_html_slots(row, &tables_payouts_fixed, &c, x);
 		tpl_set(row, "LAST", date);
 	}
 	if (n == 0)

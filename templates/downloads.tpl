@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="downloads">Download for these filters:
   <a href="/export/report.pdf{{EXPORT_QUERY}}">report.pdf</a> ·
+  <a href="/export/report.xlsx{{EXPORT_QUERY}}">report.xlsx</a> ·
   <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a> ·
   <a href="/export/influencers.csv{{EXPORT_QUERY}}">influencers.csv</a> ·
   <a href="/export/personas.csv{{EXPORT_QUERY}}">personas.csv</a> ·

@@ -88,8 +88,8 @@ static void test_limit_new_chunk(void **state)
 	arena_free(&a);
 }
 
-/* BUG: the limit is only checked when a new chunk is needed, so allocations
- * served from the current 64 KiB chunk pass a small limit unchecked. */
+/* The limit holds for allocations served from the current 64 KiB chunk too,
+ * not only when a new chunk is needed (a bug once). */
 static void test_limit_within_chunk(void **state)
 {
 	(void)state;

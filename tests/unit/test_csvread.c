@@ -141,9 +141,9 @@ static void test_empty(void **state)
 	assert_int_equal(c.n, 0);
 }
 
-/* BUG: csv_init gets CSV_STRICT_FINI without CSV_STRICT, and libcsv 3.0.3
- * only honours STRICT_FINI in strict mode, so an unterminated quote is never
- * reported: the open field silently swallows the rest of the file. */
+/* An unterminated quote is reported (libcsv 3.0.3 honours CSV_STRICT_FINI
+ * only in strict mode, so without CSV_STRICT the open field once swallowed
+ * the rest of the file). */
 static void test_unterminated_quote(void **state)
 {
 	(void)state;
@@ -204,9 +204,9 @@ static void test_too_long(void **state)
 	assert_int_equal(c.n, 3);
 }
 
-/* BUG: the length check only runs between 64 KiB pieces, so a field that
- * ends (newline) within the piece that crosses the limit gets through:
- * anything up to CSVREAD_MAX_FIELD + 64 KiB - 1 bytes is accepted. */
+/* The length limit holds for a field that ends within the 64 KiB piece
+ * that crosses it (the check once ran only between pieces, letting up to
+ * CSVREAD_MAX_FIELD + 64 KiB - 1 bytes through). */
 static void test_too_long_boundary(void **state)
 {
 	(void)state;

@@ -211,8 +211,8 @@ static void test_file_errors(void **state)
 	report_free(&r);
 }
 
-/* BUG (in csvread.c): an unterminated quote is not an error, so the open
- * field swallows every later row and the upload is accepted with rows lost. */
+/* An unterminated quote is an error: the open field once swallowed every
+ * later row and the upload was accepted with rows lost (csvread.c). */
 static void test_unterminated_quote(void **state)
 {
 	(void)state;
@@ -309,8 +309,8 @@ static void test_organic_and_unknown(void **state)
 	report_free(&r);
 }
 
-/* BUG: warn_file prints the unknown rows' money as (m / 100).(|m % 100|),
- * which drops the sign of a total between -Rs 0.99 and -Rs 0.01. */
+/* The unknown rows' money keeps its sign for totals between -Rs 0.99 and
+ * -Rs 0.01 (warn_file once printed (m / 100).(|m % 100|) and lost it). */
 static void test_unknown_negative_revenue(void **state)
 {
 	(void)state;

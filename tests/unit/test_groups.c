@@ -261,11 +261,6 @@ static void test_sort(void **state)
 	for (size_t k = 1; k < g->n; k++)
 		assert_true(g->row[k - 1].revenue <= g->row[k].revenue);
 	assert_int_equal(grouptab_sort(&x->m, g, "nope", 1), -1);
-	char s[GROUPTAB_TEXT_MAX];
-	assert_string_equal(grouptab_label(GROUPS_PRODUCT, 0), "Product");
-	assert_int_equal(grouptab_columns(GROUPS_PRODUCT), 9);
-	assert_int_equal(grouptab_sort(&x->m, g, "product", 0), 0);
-	assert_string_equal(grouptab_text(&x->m, GROUPS_PRODUCT, &g->row[0], 7, s), "2025-01-01"); /* p1's first date */
 	assert_int_equal(groups_by_name("brand"), GROUPS_BRAND);
 	assert_int_equal(groups_by_name("nope"), -1);
 	fx_free(x);

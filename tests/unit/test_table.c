@@ -36,7 +36,7 @@ static void test_format(void **state)
 {
 	(void)state;
 	char s[TABLE_TEXT_MAX];
-	struct table_cell c = { 123450, 1, "" };
+	struct table_cell c = { 123450, 1, "", "" };
 	assert_string_equal(table_format(TABLE_MONEY, &c, 0, s), "1234.50");
 	assert_string_equal(table_format(TABLE_MONEY, &c, 1, s), RUPEE "1,235");
 	c.v = 1.23456;
