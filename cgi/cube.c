@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "gcube.h"
 
 /* Tracking dates as offsets from the earliest, when the span is small
  * enough to count by day (it is unless dates are centuries apart). */

@@ -66,17 +66,10 @@ struct cube {
 };
 
 struct dataset;
-struct ds_track;
 
 /* Reorders ds->track (and the texts with it) and builds ds->cube. Returns 0,
  * or -1 when out of memory (the dataset is then only fit to be freed). */
 int cube_build(struct dataset *ds);
-/* Builds c->group from the ordered rows (gcube.c). Returns 0 or -1. */
-int cube_build_groups(const struct dataset *ds, struct cube *c);
-/* The brands of a campaign: *first gets the first of the returned count. */
-size_t cube_campaign_brands(const struct cube *c, uint32_t campaign, const struct cube_brand **first);
-/* The value of a row in one column. */
-uint32_t cube_key(const struct ds_track *t, enum cube_column col);
 /* Frees a cube built by cube_build. */
 void cube_free(struct cube *c);
 

@@ -1,5 +1,5 @@
 /* gcube.c: running totals per influencer, brand (product, campaign) and day, for the campaign, brand and product tables. */
-#include "cube.h"
+#include "gcube.h"
 
 #include <stdlib.h>
 #include <string.h>

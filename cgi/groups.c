@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "gcube.h"
 
 const char *const groups_name[GROUPS__MAX] = { "campaign", "brand", "product" };
 const char *const groups_plural[GROUPS__MAX] = { "campaigns", "brands", "products" };

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gcube.h"
+
 struct ratio ratio_div(double num, double den)
 {
 	struct ratio r = { 0, 0 };
