@@ -16,7 +16,9 @@ static const char TRAILER[8] = { 'R', 'O', 'I', 'E', 'N', 'D', '\0', '\0' };
 
 enum section {
 	S_POOL_BYTES, S_POOL_OFF, S_POOL_LEN, S_POOL_SLOTS, S_TEXT_BYTES, S_TEXT_OFF, S_TEXT_LEN, S_INFL, S_POST, S_TRACK, S_PAYOUT,
-	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S_SPREAD, S_POST_DAY, S__MAX
+	S_ROW_START, S_DAY, S_DAY_START, S_TOTAL, S_SPREAD, S_POST_DAY,
+	S_GROUP, /* per column of the group cube: pair_start, pair, date, sum */
+	S_CAMPAIGN_BRAND = S_GROUP + 4 * CUBE__COLUMNS, S__MAX
 };
 
 /* The file starts with this header; sections follow, each 8-byte aligned;
@@ -28,6 +30,7 @@ struct header {
 	uint64_t off[S__MAX], len[S__MAX]; /* bytes */
 	uint64_t ninfl, npost, ntrack, npayout;
 	uint64_t nday, ntotal, npost_day;
+	uint64_t npair[CUBE__COLUMNS], ngday[CUBE__COLUMNS], ncampaign_brand;
 	uint32_t pool_count, pool_slots, text_count, pad2;
 	int32_t first_date, last_date;
 	int32_t has_brand_column, has_status_column;
@@ -61,6 +64,15 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 	ptr[S_TOTAL] = c->total, len[S_TOTAL] = c->ntotal * sizeof(*c->total);
 	ptr[S_SPREAD] = ds->spread, len[S_SPREAD] = ds->ninfl * sizeof(*ds->spread);
 	ptr[S_POST_DAY] = ds->post_day, len[S_POST_DAY] = ds->npost_day * sizeof(*ds->post_day);
+	for (int k = 0; k < CUBE__COLUMNS; k++) {
+		const struct cube_group *g = &c->group[k];
+		int s = S_GROUP + 4 * k;
+		ptr[s] = g->pair_start, len[s] = (ds->ninfl + 1) * sizeof(uint32_t);
+		ptr[s + 1] = g->pair, len[s + 1] = (g->npair + 1) * sizeof(*g->pair);
+		ptr[s + 2] = g->date, len[s + 2] = g->nday * sizeof(*g->date);
+		ptr[s + 3] = g->sum, len[s + 3] = g->nday * sizeof(*g->sum);
+	}
+	ptr[S_CAMPAIGN_BRAND] = c->campaign_brand, len[S_CAMPAIGN_BRAND] = c->ncampaign_brand * sizeof(*c->campaign_brand);
 }
 
 static int write_all(FILE *fp, const void *p, uint64_t n)
@@ -91,6 +103,9 @@ int compiled_write(const struct dataset *ds, const char *path)
 	h.ninfl = ds->ninfl, h.npost = ds->npost, h.ntrack = ds->ntrack, h.npayout = ds->npayout;
 	h.pool_count = ds->pool.count, h.pool_slots = ds->pool.nslots, h.text_count = ds->texts.count;
 	h.nday = ds->cube.nday, h.ntotal = ds->cube.ntotal, h.npost_day = ds->npost_day;
+	for (int k = 0; k < CUBE__COLUMNS; k++)
+		h.npair[k] = ds->cube.group[k].npair, h.ngday[k] = ds->cube.group[k].nday;
+	h.ncampaign_brand = ds->cube.ncampaign_brand;
 	h.first_date = ds->first_date, h.last_date = ds->last_date;
 	h.has_brand_column = ds->has_brand_column;
 	h.has_status_column = ds->has_status_column;
@@ -140,6 +155,13 @@ static const char *check(const struct header *h, size_t size)
 		[S_SPREAD] = h->ninfl * sizeof(struct spread_infl),
 		[S_POST_DAY] = h->npost_day * sizeof(int32_t),
 	};
+	for (int k = 0; k < CUBE__COLUMNS; k++) {
+		want[S_GROUP + 4 * k] = (h->ninfl + 1) * 4;
+		want[S_GROUP + 4 * k + 1] = (h->npair[k] + 1) * sizeof(struct cube_pair);
+		want[S_GROUP + 4 * k + 2] = h->ngday[k] * sizeof(int32_t);
+		want[S_GROUP + 4 * k + 3] = h->ngday[k] * sizeof(struct cube_sum);
+	}
+	want[S_CAMPAIGN_BRAND] = h->ncampaign_brand * sizeof(struct cube_brand);
 	for (int s = 0; s < S__MAX; s++) {
 		if (s != S_POOL_BYTES && s != S_TEXT_BYTES && h->len[s] != want[s])
 			return "section sizes do not match the counts";
@@ -204,6 +226,16 @@ struct dataset *compiled_map(const char *path, char *err, size_t errsz)
 	ds->spread = (struct spread_infl *)(void *)(base + h->off[S_SPREAD]);
 	ds->post_day = (int32_t *)(void *)(base + h->off[S_POST_DAY]);
 	ds->npost_day = h->npost_day;
+	for (int k = 0; k < CUBE__COLUMNS; k++) {
+		struct cube_group *g = &ds->cube.group[k];
+		g->pair_start = (uint32_t *)(void *)(base + h->off[S_GROUP + 4 * k]);
+		g->pair = (struct cube_pair *)(void *)(base + h->off[S_GROUP + 4 * k + 1]);
+		g->date = (int32_t *)(void *)(base + h->off[S_GROUP + 4 * k + 2]);
+		g->sum = (struct cube_sum *)(void *)(base + h->off[S_GROUP + 4 * k + 3]);
+		g->npair = h->npair[k], g->nday = h->ngday[k];
+	}
+	ds->cube.campaign_brand = (struct cube_brand *)(void *)(base + h->off[S_CAMPAIGN_BRAND]);
+	ds->cube.ncampaign_brand = h->ncampaign_brand;
 	ds->first_date = h->first_date, ds->last_date = h->last_date;
 	ds->has_brand_column = h->has_brand_column;
 	ds->has_status_column = h->has_status_column;

@@ -6,7 +6,7 @@
 
 #include "dataset.h"
 
-#define COMPILED_FORMAT 6              /* bump when any ds_* struct or the pool hash changes */
+#define COMPILED_FORMAT 7              /* bump when any ds_* struct or the pool hash changes */
 #define COMPILED_NAME "dataset.bin"
 
 /* Writes ds (its cube built with cube_build) to path through path.tmp-PID, fsync and rename, so readers see

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "gcube.h"
 
 /* Tracking dates as offsets from the earliest, when the span is small
  * enough to count by day (it is unless dates are centuries apart). */
@@ -241,6 +242,8 @@ int cube_build(struct dataset *ds)
 		rc = build_days(ds, &c);
 	if (rc == 0)
 		rc = build_totals(ds, &c);
+	if (rc == 0)
+		rc = cube_build_groups(ds, &c);
 	if (rc < 0) {
 		cube_free(&c);
 		return -1;
@@ -256,6 +259,13 @@ void cube_free(struct cube *c)
 	free(c->day);
 	free(c->day_start);
 	free(c->total);
+	for (int k = 0; k < CUBE__COLUMNS; k++) {
+		free(c->group[k].pair_start);
+		free(c->group[k].pair);
+		free(c->group[k].date);
+		free(c->group[k].sum);
+	}
+	free(c->campaign_brand);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -17,6 +17,39 @@ struct cube_total {
 	int64_t revenue;
 };
 
+/* One (influencer, brand/product/campaign value) pair with its totals:
+ * its days are date[day_start .. next pair's day_start), with running
+ * totals in sum[] at the same indexes. */
+struct cube_pair {
+	uint32_t key;               /* pool id of the value */
+	uint32_t day_start;
+	int32_t first, last;        /* dates of its first and last row */
+	int64_t orders, revenue;    /* all its rows */
+};
+
+struct cube_sum {
+	int64_t orders, revenue;    /* running totals up to and including the day */
+};
+
+/* Running totals per influencer, value of one column and day: influencer
+ * i's pairs are pair[pair_start[i] .. pair_start[i+1]); pair[npair] is a
+ * sentinel whose day_start is nday. Dates apart from the sums, so a
+ * binary search reads few cache lines. */
+struct cube_group {
+	uint32_t *pair_start;       /* ninfl + 1 entries */
+	struct cube_pair *pair;     /* npair + 1 entries */
+	int32_t *date;              /* nday entries */
+	struct cube_sum *sum;       /* nday entries */
+	size_t npair, nday;
+};
+
+/* A campaign and a brand it has rows of (the brand filter's column). */
+struct cube_brand {
+	uint32_t campaign, brand;   /* pool ids */
+};
+
+enum cube_column { CUBE_BRAND, CUBE_PRODUCT, CUBE_CAMPAIGN, CUBE__COLUMNS };
+
 /* cube_build orders the dataset's tracking rows by influencer (organic rows
  * last, at slot ninfl), then date: influencer i's rows are
  * track[row_start[i] .. row_start[i+1]). Its days are day[day_start[i] ..
@@ -27,6 +60,9 @@ struct cube {
 	uint32_t *day_start;        /* ninfl + 1 entries */
 	struct cube_total *total;
 	size_t nday, ntotal;
+	struct cube_group group[CUBE__COLUMNS]; /* by brand (the brand filter's column), product, campaign */
+	struct cube_brand *campaign_brand; /* every (campaign, brand) of influencers' rows, by campaign id */
+	size_t ncampaign_brand;
 };
 
 struct dataset;

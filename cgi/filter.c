@@ -11,7 +11,7 @@ const char *const fparam_name[FP__MAX] = {
 	[FP_BRAND] = "brand", [FP_PRODUCT] = "product", [FP_CAMPAIGN] = "campaign",
 	[FP_FROM] = "from", [FP_TO] = "to", [FP_INFLUENCER] = "influencer",
 	[FP_BASELINE] = "baseline", [FP_GRAIN] = "grain", [FP_SORT] = "sort",
-	[FP_DIR] = "dir", [FP_PAGE] = "page",
+	[FP_DIR] = "dir", [FP_PAGE] = "page", [FP_BY] = "by",
 };
 
 const char *const grain_name[GRAIN__MAX] = {
@@ -149,6 +149,11 @@ static const char *set_single(struct filter *f, int p, const char *v, size_t n)
 			f->page = f->page * 10 + (v[i] - '0');
 		}
 		return f->page >= 1 ? NULL : "expected a page number from 1";
+	case FP_BY:
+		if (strcmp(v, "campaign") && strcmp(v, "brand") && strcmp(v, "product"))
+			return "expected campaign, brand or product";
+		f->by = strcmp(v, "campaign") ? v : NULL; /* the default */
+		return NULL;
 	default:
 		return "unknown parameter";
 	}
@@ -308,6 +313,8 @@ void filter_query(const struct filter *f, unsigned skip, struct buf *out)
 			add_pair(&tmp, FP_SORT, f->sort);
 		} else if (p == FP_DIR && f->dir) {
 			add_pair(&tmp, FP_DIR, f->dir > 0 ? "asc" : "desc");
+		} else if (p == FP_BY && f->by) {
+			add_pair(&tmp, FP_BY, f->by);
 		} else if (p == FP_PAGE && f->page > 1) {
 			char n[24];
 			snprintf(n, sizeof(n), "%ld", f->page);

@@ -11,7 +11,7 @@
 /* Every accepted parameter, in canonical URL order. */
 enum fparam {
 	FP_PLATFORM, FP_GENDER, FP_CATEGORY, FP_BRAND, FP_PRODUCT, FP_CAMPAIGN,
-	FP_FROM, FP_TO, FP_INFLUENCER, FP_BASELINE, FP_GRAIN, FP_SORT, FP_DIR, FP_PAGE,
+	FP_FROM, FP_TO, FP_INFLUENCER, FP_BASELINE, FP_GRAIN, FP_SORT, FP_DIR, FP_PAGE, FP_BY,
 	FP__MAX
 };
 #define FP_MULTI_MAX (FP_CAMPAIGN + 1)   /* the repeatable ones come first */
@@ -41,6 +41,9 @@ struct filter {
 	const char *sort;            /* NULL = page default; checked by the page */
 	int dir;                     /* 0 = page default, 1 = asc, -1 = desc */
 	long page;                   /* 1-based, default 1 */
+	const char *by;              /* /campaigns: campaign, brand or product; NULL = campaign */
+	const char *group_by;        /* not a parameter: set by a page showing that group table (campaign,
+	                              * brand, product), so metrics sums T by it in its own pass; NULL = none */
 };
 
 /* Parses a raw query string (may be NULL) into f, with strings in the arena.

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gcube.h"
+
 struct ratio ratio_div(double num, double den)
 {
 	struct ratio r = { 0, 0 };
@@ -93,11 +95,29 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+/* Adds a row of T to its influencer's sum for its value of the tpair
+ * column. slot[key] is the index of the value's latest sum: the
+ * influencer's own when it is at or after start (its first sum). */
+static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *slot, size_t start)
+{
+	uint32_t key = cube_key(x, (enum cube_column)m->tpair_col);
+	size_t j = slot[key];
+	if (j < start || j >= m->ntpair || m->tpair[j].key != key) {
+		j = m->ntpair++;
+		slot[key] = (uint32_t)j;
+		m->tpair[j] = (struct metrics_tpair){ row, key, x->date, x->date, 0, 0 };
+	}
+	struct metrics_tpair *p = &m->tpair[j];
+	p->orders += x->orders;
+	p->revenue += x->revenue;
+	p->last = x->date;
+}
+
 /* The same figures from the pre-aggregated cube: running totals per day
  * without brand/product/campaign filters, per-cell scans of the date range
  * with them. Equal to scan_tracking by construction (tested). */
 static void cube_tracking(const struct dataset *ds, const struct filter *f, const int32_t *rowof, int64_t *all_orders,
-			  struct metrics *m)
+			  uint32_t *slot, struct metrics *m)
 {
 	const struct cube *c = &ds->cube;
 	int32_t from = f->has_from ? f->from : INT32_MIN, to = f->has_to ? f->to : INT32_MAX;
@@ -112,6 +132,7 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
 		int32_t row = i < ds->ninfl ? rowof[i] : -1;
+		size_t start = m->ntpair;
 		for (size_t k = cube_first_row(ds, (int32_t)i, from); k < c->row_start[i + 1] && ds->track[k].date <= to; k++) {
 			const struct ds_track *x = &ds->track[k];
 			int bpc = metrics_bpc(m, x);
@@ -120,10 +141,12 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 			if (row < 0)
 				continue;
 			all_orders[row] += x->orders;
-			if (bpc) {
-				m->row[row].orders += x->orders;
-				m->row[row].revenue += x->revenue;
-			}
+			if (!bpc)
+				continue;
+			m->row[row].orders += x->orders;
+			m->row[row].revenue += x->revenue;
+			if (m->tpair)
+				tpair_add(m, row, x, slot, start);
 		}
 	}
 }
@@ -222,19 +245,40 @@ static void scan_payouts(const struct dataset *ds, const struct filter *f, const
 	}
 }
 
+/* Dated paise allocated by part / whole. */
+static double dated_part(double base, int64_t part, int64_t whole)
+{
+	return !whole ? 0.0 : part == whole ? base : base * (double)part / (double)whole;
+}
+
+static int has_undated(const struct spread_infl *sp)
+{
+	return sp && (sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]);
+}
+
+double metrics_allocate(const struct metrics *m, const struct infl_row *r, int64_t part)
+{
+	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
+	if (!has_undated(sp))
+		return dated_part(r->base_spend, part, r->all_orders);
+	double base, spend;
+	spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, r->all_orders, &base, &spend);
+	return spend;
+}
+
 /* S_i and the allocated spend of each row, exactly from its parts, and the
  * spend of the view by how it was timed. */
 static void row_spend(struct metrics *m, struct infl_row *r)
 {
 	const struct spread_infl *sp = m->ds->spread ? &m->ds->spread[r->idx] : NULL;
 	int64_t part = m->allocates ? r->orders : 1, whole = m->allocates ? r->all_orders : 1;
-	int undated = sp && (sp->undated[SPREAD_ORDERS] | sp->undated[SPREAD_POSTS] | sp->undated[SPREAD_UNSCHEDULED]);
+	int undated = has_undated(sp);
 	r->share = !m->allocates ? 1.0 : whole ? (double)part / (double)whole : 0.0;
 	if (undated) {
 		spread_base(r->dated, sp, r->all_orders, r->posts, !m->bounded, part, whole, &r->base_spend, &r->spend);
 	} else { /* dated payouts only: whole paise */
 		r->base_spend = (double)r->dated;
-		r->spend = !whole ? 0.0 : part == whole ? r->base_spend : r->base_spend * (double)part / (double)whole;
+		r->spend = dated_part(r->base_spend, part, whole);
 	}
 	m->timed[SPREAD__MAX] += (double)r->dated * r->share;
 	if (!sp)
@@ -302,8 +346,16 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	int64_t *all_orders = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*all_orders));
 	if (!all_orders)
 		return -1;
+	const char *g = f->group_by;
+	m->tpair_col = g && !strcmp(g, "brand") ? CUBE_BRAND : g && !strcmp(g, "product") ? CUBE_PRODUCT : CUBE_CAMPAIGN;
+	size_t npair = ds->cube.group[m->tpair_col].npair;
+	uint32_t *slot = NULL;
+	if (m->allocates && g && ds->cube.row_start &&
+	    (!(m->tpair = arena_alloc(a, (npair ? npair : 1) * sizeof(*m->tpair))) ||
+	     !(slot = arena_calloc(a, ds->pool.count ? ds->pool.count : 1, sizeof(*slot)))))
+		return -1;
 	if (ds->cube.row_start)
-		cube_tracking(ds, f, rowof, all_orders, m);
+		cube_tracking(ds, f, rowof, all_orders, slot, m);
 	else
 		scan_tracking(ds, f, rowof, all_orders, m);
 	scan_posts(ds, f, rowof, m);

@@ -54,6 +54,14 @@ struct status_total {
 	double paid;
 };
 
+/* An influencer's rows of T with one value of a column, summed. */
+struct metrics_tpair {
+	int32_t row;                 /* index in the metrics' rows */
+	uint32_t key;                /* pool id of the value */
+	int32_t first, last;         /* dates */
+	int64_t orders, revenue;
+};
+
 struct metrics {
 	const struct dataset *ds;
 	double baseline;
@@ -80,6 +88,11 @@ struct metrics {
 	struct idset set[FP_MULTI_MAX];
 	int32_t *rowof;              /* influencer index -> row index, -1 outside I */
 	uint64_t *bpc_bits[3];       /* brand, product, campaign sets as bitmaps over pool ids; NULL = all */
+	struct metrics_tpair *tpair; /* with a brand/product/campaign filter and the filter's group_by: T summed
+	                              * per influencer (in row order) and value of column tpair_col (enum
+	                              * cube_column), taken in the same pass; else NULL */
+	size_t ntpair;
+	int tpair_col;
 };
 
 /* Computes every figure for the filter. Arrays live in the arena.
@@ -105,6 +118,12 @@ static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
 }
 /* True when a day is inside the filter's date range. */
 int metrics_in_range(const struct metrics *m, int32_t day);
+
+/* The spend of part of row r's orders in range: S_i x part / orders in
+ * range without brand/product/campaign filters (0 when those are 0),
+ * computed exactly as a brand/product/campaign filter allocates it, so a
+ * group of rows gets the very figure the KPIs show filtered to it. */
+double metrics_allocate(const struct metrics *m, const struct infl_row *r, int64_t part);
 
 /* Derived figures of the whole selection. */
 struct ratio metrics_roas(const struct metrics *m);

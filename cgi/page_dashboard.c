@@ -1,13 +1,15 @@
-/* page_dashboard.c: GET /: KPIs with period comparison, trend, top and bottom influencers, personas, posts, payouts. */
+/* page_dashboard.c: GET /: KPIs with period comparison, campaigns, trend, top and bottom influencers, personas, posts, payouts. */
 #include <string.h>
 
 #include "pages.h"
 #include "role.h"
 #include "store.h"
 #include "view.h"
+#include "view_groups.h"
 #include "view_panels.h"
 
 #define TOP_N 10
+#define CAMPAIGNS_SHOWN 20
 
 static void top_lists(struct tpl_dict *d, struct request *r, const struct metrics *m, const struct filter *f)
 {
@@ -52,7 +54,7 @@ enum app_status page_dashboard(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m, prev;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	enum app_status st = view_prepare_groups(r, &f, &v, &m, "campaign");
 	if (st != APP_OK)
 		return st;
 	struct tpl_dict *d = tpl_new();
@@ -62,7 +64,10 @@ enum app_status page_dashboard(struct request *r)
 	notice(d, r, v->version);
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
 	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
-	st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
+	const struct group_view campaigns = { GROUPS_CAMPAIGN, "campaigns", "Campaigns", CAMPAIGNS_SHOWN, 1, 0, 1 };
+	st = view_groups(r, tpl_include(d, "CAMPAIGNS", "groups.tpl"), &m, &f, &campaigns);
+	if (st == APP_OK)
+		st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
 	if (st != APP_OK) {
 		tpl_free(d);
 		return st;

@@ -1,11 +1,13 @@
-/* page_export.c: /export/summary.csv, influencers.csv, trend.csv, personas.csv and payouts.csv from the same aggregation as the pages. */
+/* page_export.c: /export/summary.csv, influencers.csv, trend.csv, personas.csv, payouts.csv and the group tables from the same aggregation as the pages. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "exportkit.h"
 #include "fmt.h"
+#include "grouptab.h"
 #include "pages.h"
 #include "panels.h"
+#include "table.h"
 #include "tables.h"
 #include "trend.h"
 #include "val.h"
@@ -132,6 +134,32 @@ enum app_status page_export_personas(struct request *r)
 	if (tables_persona_rows(&q.m, r->arena, &rows) < 0)
 		return APP_INTERNAL;
 	return send_table(r, &q, &tables_personas, NULL, &rows);
+}
+
+/* /export/campaigns.csv, brands.csv, products.csv: every row of the table,
+ * ROAS descending (undefined last), then revenue, then name. */
+enum app_status page_export_groups(struct request *r)
+{
+	const char *file = strrchr(r->path, '/') + 1;
+	int by = GROUPS__MAX;
+	while (--by >= 0 && strncmp(file, groups_plural[by], strlen(groups_plural[by])) != 0)
+		;
+	struct export_req q;
+	struct groups g;
+	enum app_status st = by < 0 ? APP_NOT_FOUND : view_prepare_groups(r, &q.f, &q.v, &q.m, groups_name[by]);
+	if (st != APP_OK)
+		return st;
+	if (groups_compute(&q.m, (enum groups_by)by, r->arena, &g) < 0)
+		return APP_INTERNAL;
+	const struct table *t = grouptab_table((enum groups_by)by);
+	const struct table_ctx x = { &q.m, NULL };
+	struct csvout c;
+	csvout_begin(&c, r, export_name(r, groups_plural[by], ".csv", &q.f));
+	table_csv_header(&c, t);
+	for (size_t i = 0; i < g.n && csvout_more(&c); i++)
+		table_csv_row(&c, t, &x, &g.row[i]);
+	finish(r, &c);
+	return APP_OK;
 }
 
 enum app_status page_export_payouts(struct request *r)

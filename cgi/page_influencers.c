@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "tables.h"
 #include "view.h"
+#include "view_groups.h"
 #include "view_panels.h"
 
 #define PAGE_SIZE 50
@@ -150,6 +151,7 @@ enum app_status page_influencer(struct request *r)
 		return APP_NOT_FOUND;
 	}
 	f.influencer = id;
+	f.group_by = "campaign";
 	if (metrics_compute(v->ds, &f, r->arena, &m) < 0 || m.nrow != 1)
 		return APP_INTERNAL;
 	struct tpl_dict *d = tpl_new();
@@ -162,8 +164,15 @@ enum app_status page_influencer(struct request *r)
 	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
 	view_table(d, "TABLE", "Influencer", &m, &one, 1, &f);
 	st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
+	static const struct group_view groups[] = {
+		{ GROUPS_CAMPAIGN, "campaigns", "Campaigns", 0, 0, 0, 0 },
+		{ GROUPS_BRAND, "brands", "Brands", 0, 0, 0, 0 },
+		{ GROUPS_PRODUCT, "products", "Products", 0, 0, 0, 0 },
+	};
+	static const char *const include[] = { "CAMPAIGNS", "BRANDS", "PRODUCTS" };
+	for (size_t k = 0; k < 3 && st == APP_OK; k++)
+		st = view_groups(r, tpl_include(d, include[k], "groups.tpl"), &m, &f, &groups[k]);
 	if (st == APP_OK) {
-		panel_breakdown(r, tpl_include(d, "BREAKDOWN", "breakdown.tpl"), &m);
 		panel_posts(r, tpl_include(d, "POSTS", "posts.tpl"), &m, 50);
 		panel_payouts(r, tpl_include(d, "PAYOUTS", "payouts.tpl"), &m, 1);
 		st = view_send(r, d, "influencer.tpl");

@@ -28,7 +28,7 @@ struct report_req {
 static enum app_status report_prepare(struct request *r, struct report_req *q)
 {
 	char err[512];
-	enum app_status st = view_prepare(r, &q->f, &q->v, &q->m);
+	enum app_status st = view_prepare_groups(r, &q->f, &q->v, &q->m, "campaign");
 	if (st != APP_OK)
 		return st;
 	if (trend_compute(&q->m, r->arena, &q->t, err, sizeof(err)) < 0) {

@@ -8,6 +8,7 @@
 enum app_status page_dashboard(struct request *r);
 enum app_status page_influencers(struct request *r);
 enum app_status page_influencer(struct request *r);
+enum app_status page_campaigns(struct request *r);
 enum app_status page_health(struct request *r);
 enum app_status page_login_form(struct request *r);
 enum app_status page_login_post(struct request *r);
@@ -26,6 +27,7 @@ enum app_status page_export_influencers(struct request *r);
 enum app_status page_export_trend(struct request *r);
 enum app_status page_export_personas(struct request *r);
 enum app_status page_export_payouts(struct request *r);
+enum app_status page_export_groups(struct request *r);
 enum app_status page_export_tracking(struct request *r);
 enum app_status page_export_posts(struct request *r);
 enum app_status page_export_report(struct request *r);

@@ -1,4 +1,4 @@
-/* panels.c: the grouped views of one selection: personas, platforms, posts, payouts, breakdowns. */
+/* panels.c: the grouped views of one selection: personas, platforms, posts, payouts. */
 #define _GNU_SOURCE
 #include "panels.h"
 
@@ -33,57 +33,8 @@ static int cmp_group(const void *pa, const void *pb, void *ctx)
 	return c ? c : strcmp(strpool_get(p, a->key2), strpool_get(p, b->key2));
 }
 
-/* Groups keyed by tracking columns: one hash-free pass using a dense map
- * from pool id to group. */
-static long group_tracking(const struct metrics *m, enum group_by by, struct arena *a, struct group **out)
-{
-	const struct dataset *ds = m->ds;
-	int32_t *map = calloc(ds->pool.count, sizeof(*map));
-	if (!map)
-		return -1;
-	size_t n = 0, cap = 64;
-	struct group *g = calloc(cap, sizeof(*g));
-	for (size_t k = 0; g && k < ds->ntrack; k++) {
-		const struct ds_track *t = &ds->track[k];
-		if (!metrics_in_t(m, t))
-			continue;
-		uint32_t key = by == BY_BRAND ? t->brand : t->product;
-		if (!map[key]) {
-			if (n == cap) {
-				struct group *bigger = realloc(g, cap * 2 * sizeof(*g));
-				if (!bigger) {
-					free(g);
-					g = NULL;
-					break;
-				}
-				g = bigger;
-				cap *= 2;
-			}
-			memset(&g[n], 0, sizeof(*g));
-			g[n].key1 = key;
-			map[key] = (int32_t)++n;
-		}
-		struct group *x = &g[map[key] - 1];
-		x->count++;
-		x->revenue += t->revenue;
-		x->orders += t->orders;
-	}
-	free(map);
-	if (!g)
-		return -1;
-	*out = arena_calloc(a, n ? n : 1, sizeof(**out));
-	if (*out) {
-		memcpy(*out, g, n * sizeof(*g));
-		qsort_r(*out, n, sizeof(**out), cmp_group, (void *)&ds->pool);
-	}
-	free(g);
-	return *out ? (long)n : -1;
-}
-
 long panels_group(const struct metrics *m, enum group_by by, struct arena *a, struct group **out)
 {
-	if (by == BY_BRAND || by == BY_PRODUCT)
-		return group_tracking(m, by, a, out);
 	const struct dataset *ds = m->ds;
 	struct group *g = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*g));
 	size_t n = 0;

@@ -1,4 +1,4 @@
-/* panels.h: the grouped views of one selection: personas, platforms, posts, payouts, breakdowns. */
+/* panels.h: the grouped views of one selection: personas, platforms, posts, payouts. */
 #ifndef PANELS_H
 #define PANELS_H
 
@@ -7,19 +7,18 @@
 
 #include "metrics.h"
 
-/* A group of influencers (a persona, a platform) or of tracking rows (a
- * brand, a product) with its money. */
+/* A group of influencers (a persona, a platform) with its money. */
 struct group {
 	uint32_t key1, key2;         /* pool ids; key2 = 0 when grouped by one key */
-	int64_t count;               /* influencers, or tracking rows */
+	int64_t count;               /* influencers */
 	int64_t revenue, orders;
 	double spend;
 };
 
-enum group_by { BY_PERSONA, BY_PLATFORM, BY_BRAND, BY_PRODUCT };
+enum group_by { BY_PERSONA, BY_PLATFORM };
 
 /* Groups the selection: personas (category x gender) and platforms from the
- * influencer rows; brands and products from the tracking rows of T (spend 0).
+ * influencer rows (brands, products and campaigns: groups.h).
  * Ordered by ROAS desc (undefined last), then revenue desc, then keys.
  * Returns the number of groups and an arena array in *out, or -1. */
 long panels_group(const struct metrics *m, enum group_by by, struct arena *a, struct group **out);

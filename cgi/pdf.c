@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "grouptab.h"
 #include "panels.h"
 #include "svg.h"
 #include "tables.h"
@@ -398,6 +399,46 @@ static void personas(struct doc *d)
 	}
 }
 
+/* The best or worst five campaigns by ROAS (spend > 0), columns from the
+ * table's declaration. */
+static void campaign_list(struct doc *d, struct groups *g, int worst)
+{
+	static const struct pick cols[] = { { "campaign", 150 }, { "revenue", 80 }, { "spend", 80 }, { "roas", 45 },
+					    { "incremental_roas", 60 } };
+	struct picked p;
+	pick(&p, grouptab_table(GROUPS_CAMPAIGN), cols, TABLE_NCOL(cols));
+	const struct metrics *m = d->in->m;
+	const struct table_ctx x = { m, NULL };
+	grouptab_sort(m, g, "roas", worst ? 1 : -1);
+	pd_heading(d, worst ? "Worst 5 campaigns by ROAS" : "Best 5 campaigns by ROAS", 2 * ROW_H);
+	size_t shown = 0;
+	for (size_t i = 0; i < g->n && shown < TOP_N; i++) {
+		if (!(g->row[i].spend > 0))
+			continue;
+		if (shown == 0)
+			pd_table_head(d, &p.t);
+		pick_row(d, &p, &x, &g->row[i], shown++, below(m, grow_roas(&g->row[i])));
+	}
+	if (shown == 0)
+		pd_note(d, "No campaign with spend in the selection.");
+}
+
+static void campaigns(struct doc *d)
+{
+	struct groups g;
+	if (groups_compute(d->in->m, GROUPS_CAMPAIGN, d->a, &g) < 0)
+		pd_fail(d, "out of memory");
+	campaign_list(d, &g, 0);
+	campaign_list(d, &g, 1);
+	if (g.without_orders >= 0.5) {
+		char s[160], v[FMT_MAX];
+		fmt_inr(g.without_orders, v);
+		snprintf(s, sizeof(s), "Spend without orders (influencers with no orders in the range, in no campaign): %s.", v);
+		d->y -= 4;
+		pd_note(d, s);
+	}
+}
+
 static void payouts(struct doc *d)
 {
 	static const struct pd_column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
@@ -551,6 +592,7 @@ static void build(struct doc *d)
 	influencers(d, 0);
 	influencers(d, 1);
 	personas(d);
+	campaigns(d);
 	payouts(d);
 	assumptions(d);
 	footers(d);

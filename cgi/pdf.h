@@ -22,7 +22,7 @@ struct pdf_input {
 };
 
 /* Builds the report (A4 portrait: header, KPIs, ROAS trend chart, top and
- * bottom influencers, personas, payouts by basis, assumptions; "Page i of n"
+ * bottom influencers, personas, best and worst campaigns, payouts by basis, assumptions; "Page i of n"
  * on every page) and appends the PDF bytes to out in one piece.
  * Scratch memory comes from the arena; libharu's own memory is always freed
  * before returning.

@@ -40,9 +40,16 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
 
 enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m)
 {
+	return view_prepare_groups(r, f, v, m, NULL);
+}
+
+enum app_status view_prepare_groups(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m,
+				    const char *by)
+{
 	enum app_status st = view_load(r, f, v);
 	if (st != APP_OK)
 		return st;
+	f->group_by = by && !*by ? (f->by ? f->by : "campaign") : by;
 	if (metrics_compute((*v)->ds, f, r->arena, m) < 0) {
 		app_set_reason(r, "out of memory computing the figures");
 		return APP_INTERNAL;
@@ -72,7 +79,7 @@ void view_layout(struct tpl_dict *d, const struct request *r, const struct dsvie
 	tpl_set_global(d, "PATH", r->path);
 	tpl_set_global(d, "TITLE", title);
 	tpl_set_global(d, "VERSION", v ? v->version : "");
-	const unsigned list_params = 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE;
+	const unsigned list_params = 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_BY;
 	if (f) {
 		set_query(d, "QUERY", f, list_params, 1);
 		set_query(d, "EXPORT_QUERY", f, list_params | 1u << FP_GRAIN, 1);
@@ -241,7 +248,9 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 	char date[11];
 	struct buf q;
 	buf_init(&q, 1 << 20);
-	filter_query(f, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_GRAIN, &q);
+	filter_query(f, 1u << FP_SORT | 1u << FP_DIR | 1u << FP_PAGE | 1u << FP_GRAIN | 1u << FP_BY, &q);
+	if (f->by)
+		tpl_set(tpl_section(d, "BY_FIELD"), "BY", f->by);
 	struct chips chips;
 	chips_init(&chips, q.len ? tpl_section(d, "ACTIVE") : NULL, f);
 	if (!q.len)
@@ -375,6 +384,7 @@ const struct metrics *view_previous(struct request *r, const struct dsview *v, c
 	if (!pf)
 		return NULL;
 	*pf = *f;
+	pf->group_by = NULL; /* the previous period shows no group table */
 	int32_t from = f->has_from ? f->from : ds->first_date, to = f->has_to ? f->to : ds->last_date;
 	int32_t len = to - from + 1;
 	pf->has_from = pf->has_to = 1;

@@ -16,6 +16,12 @@ enum app_status view_load(struct request *r, struct filter *f, const struct dsvi
  * arena). On failure returns the status for the loop. */
 enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m);
 
+/* view_prepare for a page with a group table by column by (campaign,
+ * brand, product; "" for the filter's `by`): metrics then sums T by it as
+ * it scans, so the table costs no second pass. */
+enum app_status view_prepare_groups(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m,
+				    const char *by);
+
 /* Fills the values every page shows: title, dataset version, links that
  * keep the filters (QUERY, EXPORT_QUERY), the header and footer includes. */
 void view_layout(struct tpl_dict *d, const struct request *r, const struct dsview *v, const struct filter *f,

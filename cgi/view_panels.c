@@ -195,15 +195,6 @@ void panel_personas(struct request *r, struct tpl_dict *d, const struct metrics 
 	group_rows(d, "PLATFORM", m, g, n > 0 ? n : 0);
 }
 
-void panel_breakdown(struct request *r, struct tpl_dict *d, const struct metrics *m)
-{
-	struct group *g;
-	long n = panels_group(m, BY_BRAND, r->arena, &g);
-	group_rows(d, "BRAND", m, g, n > 0 ? n : 0);
-	n = panels_group(m, BY_PRODUCT, r->arena, &g);
-	group_rows(d, "PRODUCT", m, g, n > 0 ? n : 0);
-}
-
 static void post_rows(struct tpl_dict *d, const char *section, const struct metrics *m, const struct post_ref *p, size_t n)
 {
 	struct table_ctx c = { m, NULL };

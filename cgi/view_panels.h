@@ -13,6 +13,5 @@ void panel_personas(struct request *r, struct tpl_dict *d, const struct metrics 
 void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max);
 /* Payouts per influencer, largest first, at most max rows, and totals per basis. */
 void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max);
-void panel_breakdown(struct request *r, struct tpl_dict *d, const struct metrics *m);
 
 #endif

@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "fmt.h"
+#include "grouptab.h"
 #include "tables.h"
 
 #define EXCEL_EPOCH 25569        /* Excel's serial number of 1970-01-01, day 0 of val_days_from_civil */
@@ -207,6 +208,11 @@ static int sheets(struct book *b, const struct xlsx_input *in)
 	if (tables_post_rows(m, b->a, &rows) < 0)
 		return -1;
 	sheet(b, &tables_posts, &plain, &rows);
+	for (int by = 0; by < GROUPS__MAX; by++) {
+		if (grouptab_rows(m, (enum groups_by)by, b->a, &rows) < 0)
+			return -1;
+		sheet(b, grouptab_table((enum groups_by)by), &plain, &rows);
+	}
 	return 0;
 }
 

@@ -18,7 +18,8 @@ struct xlsx_input {
 
 /* Writes the workbook to path (a file the caller made and removes; its
  * directory also takes libxlsxwriter's temporary files). Sheets: Summary,
- * Trend (with its charts), Influencers, Personas, Payouts, Posts; each table
+ * Trend (with its charts), Influencers, Personas, Payouts, Posts, Campaigns,
+ * Brands, Products; each table
  * sheet has the columns of its CSV in the same order. Arrays in a.
  * Returns 0, or -1 with err set (out of memory, a libxlsxwriter error). */
 int xlsx_report(const struct xlsx_input *in, struct arena *a, const char *path, char *err, size_t errsz);

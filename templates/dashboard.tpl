@@ -6,6 +6,7 @@
 {{#EMPTY}}<p class="notice">No influencer matches these filters. Remove a filter above to see figures.</p>{{/EMPTY}}
 {{>KPIS}}
 {{>DOWNLOADS}}
+{{>CAMPAIGNS}}
 {{>TREND}}
 <section class="panel" aria-labelledby="infl-h">
 <h2 id="infl-h">Influencers</h2>

@@ -5,6 +5,9 @@
   <a href="/export/summary.csv{{EXPORT_QUERY}}">summary.csv</a> ·
   <a href="/export/influencers.csv{{EXPORT_QUERY}}">influencers.csv</a> ·
   <a href="/export/personas.csv{{EXPORT_QUERY}}">personas.csv</a> ·
+  <a href="/export/campaigns.csv{{EXPORT_QUERY}}">campaigns.csv</a> ·
+  <a href="/export/brands.csv{{EXPORT_QUERY}}">brands.csv</a> ·
+  <a href="/export/products.csv{{EXPORT_QUERY}}">products.csv</a> ·
   <a href="/export/payouts.csv{{EXPORT_QUERY}}">payouts.csv</a> ·
   <a href="/export/posts.csv{{EXPORT_QUERY}}">posts.csv</a> ·
   <a href="/export/tracking.csv{{EXPORT_QUERY}}">tracking.csv</a></p>

@@ -5,7 +5,7 @@
 {{#UNKNOWN_VALUE}}<p class="notice">{{UNKNOWN}} is not in the data, so it selects nothing.</p>{{/UNKNOWN_VALUE}}
 <details{{#OPEN}} open{{/OPEN}}>
 <summary>Filters</summary>
-<form method="get" action="{{PATH}}">
+<form method="get" action="{{PATH}}">{{#BY_FIELD}}<input type="hidden" name="by" value="{{BY}}">{{/BY_FIELD}}
   <div class="groups">
   {{#GROUP}}
   <fieldset>

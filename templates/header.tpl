@@ -13,6 +13,7 @@
   <nav aria-label="Main">
     <a href="/{{QUERY}}">Dashboard</a>
     <a href="/influencers{{QUERY}}">Influencers</a>
+    <a href="/campaigns{{QUERY}}">Campaigns</a>
     <a href="/upload">Upload</a>
     <a href="/users">Users</a>
   </nav>

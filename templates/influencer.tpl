@@ -7,7 +7,9 @@
 {{>TABLE}}
 {{>DOWNLOADS}}
 {{>TREND}}
-{{>BREAKDOWN}}
+{{>CAMPAIGNS}}
+{{>BRANDS}}
+{{>PRODUCTS}}
 {{>POSTS}}
 {{>PAYOUTS}}
 {{>FOOTER}}

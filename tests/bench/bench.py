@@ -144,7 +144,7 @@ def urls(stack):
     return out[:24]
 
 
-def server_ms(stack, paths, repeat):
+def server_ms(stack, paths, repeat, page="/"):
     """Server time of computed pages: each request carries a parameter the
     filters ignore but the ETag does not, so no worker answers from its
     response cache."""
@@ -153,7 +153,18 @@ def server_ms(stack, paths, repeat):
         for p in paths:
             stack.get(p + ("&" if "?" in p else "?") + "run=%d-%f" % (i, time.time()))
     lines = stack.log("dashboard").splitlines()[before:]
-    return [float(m) for m in re.findall(r'method=GET path="/" status=200 bytes=\d+ ms=([0-9.]+)', "\n".join(lines))]
+    return [float(m) for m in re.findall(r'method=GET path="%s" status=200 bytes=\d+ ms=([0-9.]+)' % re.escape(page),
+                                         "\n".join(lines))]
+
+
+def campaign_urls(paths):
+    """/campaigns by campaign, brand and product, with the filters of the first dashboard URLs."""
+    out = []
+    for by in ("", "brand", "product"):
+        for p in paths[:4]:
+            q = "&".join(x for x in (("by=" + by) if by else "", p[2:]) if x)
+            out.append("/campaigns" + ("?" + q if q else ""))
+    return out
 
 
 def wrk(url, headers, seconds=10):
@@ -227,6 +238,11 @@ def main():
                          "%slibcsv alone %.0f MB/s; peak memory %.0f MB; dataset.bin %.0f MB (%.2f of the CSVs)"
                          % (versus_pandas, mb / base, peak, bin_mb, bin_mb / mb)))
             rows.append(("dashboard %s, server time, %d URLs x 5" % (size, len(paths)), "median %.1f ms, p99 %.1f ms" % (med, p99), ""))
+            cpaths = campaign_urls(paths)
+            cms = sorted(server_ms(stack, cpaths, 5, "/campaigns"))
+            rows.append(("/campaigns %s, server time, %d URLs x 5" % (size, len(cpaths)),
+                         "median %.1f ms, p99 %.1f ms" % (statistics.median(cms), cms[min(len(cms) - 1, int(len(cms) * 0.99))]),
+                         "every row of the campaign, brand and product tables"))
             if size == "1M" or len(sizes) == 1:
                 with open(os.path.join(WORK, "page.html"), "wb") as f:
                     f.write(stack.get(paths[0]))

@@ -1,4 +1,4 @@
-"""test_oracle_compare.py: summary.csv, influencers.csv and trend.csv equal an independent Python computation of the spec."""
+"""test_oracle_compare.py: summary.csv, influencers.csv, trend.csv and the campaign, brand and product tables equal an independent Python computation of the spec."""
 
 import os
 import random
@@ -90,6 +90,11 @@ def compare(stack, ds, params):
     for g, w in zip(got_rows, want_rows):
         for k in header:
             assert g[k] == w[k], "influencer %s column %s differs for ?%s" % (w["id"], k, q)
+    for by, name in (("campaign", "campaigns"), ("brand", "brands"), ("product", "products")):
+        rows = csv_rows(stack.get("/export/%s.csv?%s" % (name, q)))
+        assert rows[0] == [by] + oracle.GROUP_COLUMNS
+        want_groups = [dict(r, **{by: oracle.export_cell(r[by])}) for r in oracle.groups(ds, params, by)[0]]
+        assert [dict(zip(rows[0], r)) for r in rows[1:]] == want_groups, "%s differs for ?%s" % (name, q)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -107,3 +107,18 @@ def test_payout_tracking_with_status(stack, tmp_path):
     _r, text, _path = pdf_text(stack, q, tmp_path)
     assert "Payouts by status" in text and "=pending" in text
     assert "\u20b91,000 spread over orders" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("query", ["", "platform=Instagram&from=2025-02-01&to=2025-04-30"])
+def test_report_has_the_best_and_worst_campaigns(stack, tmp_path, query):
+    _, text, _ = pdf_text(stack, query, tmp_path)
+    assert "Best 5 campaigns by ROAS" in text and "Worst 5 campaigns by ROAS" in text
+    rows = csv_rows(stack.get("/export/campaigns.csv?" + query))
+    paid = [dict(zip(rows[0], r)) for r in rows[1:] if float(r[rows[0].index("spend")]) > 0]
+    assert paid
+    best = text[text.index("Best 5 campaigns"):text.index("Worst 5 campaigns")]
+    worst = text[text.index("Worst 5 campaigns"):]
+    for r in paid[:5]:
+        assert r["campaign"] in best and "%.2f" % float(r["roas"]) in best
+    for r in sorted(paid, key=lambda r: (float(r["roas"]), r["campaign"]))[:5]:
+        assert r["campaign"] in worst

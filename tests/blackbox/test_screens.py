@@ -22,7 +22,8 @@ def png_size(path):
 
 
 @pytest.mark.parametrize("width,height", [(390, 2400), (1024, 2000), (1440, 1800)])
-@pytest.mark.parametrize("page,path", [("dashboard", "/?from=2025-02-01&to=2025-04-30"), ("influencers", "/influencers")])
+@pytest.mark.parametrize("page,path", [("dashboard", "/?from=2025-02-01&to=2025-04-30"), ("influencers", "/influencers"),
+                                       ("campaigns", "/campaigns?by=brand")])
 def test_screenshot(stack, width, height, page, path):
     os.makedirs(OUT, exist_ok=True)
     out = os.path.join(OUT, "%s-%d.png" % (page, width))

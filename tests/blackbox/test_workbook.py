@@ -21,7 +21,7 @@ MONEY = {"revenue", "spend", "rate", "total_payout", "expected", "difference", "
          "incremental_revenue", "unallocated_spend"}
 RATIO = {"roas", "incremental_roas", "cumulative_roas", "roi"}
 PERCENT = {"engagement_rate"}
-DATES = {"date", "last_payout_date"}
+DATES = {"date", "last_payout_date", "first_date", "last_date"}
 
 # The on-screen tables of each declared table: page, caption (or None for the
 # first table), the declared key of each column shown (None: not declared),

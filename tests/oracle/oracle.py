@@ -631,6 +631,50 @@ def bottom(ds, params, n):
 
 
 # --------------------------------------------------------------------------
+# Campaigns, brands, products (SPEC 4): one row per value of T's column.
+
+GROUP_COLUMNS = ["revenue", "orders", "spend", "roas", "incremental_roas", "influencers",
+                 "first_date", "last_date"]
+
+
+def groups(ds, params, by):
+    """(rows formatted as campaigns.csv, brands.csv or products.csv, spend
+    without orders as a Fraction). by is campaign, brand or product; the
+    empty value is "(none)". Rows: ROAS desc (undefined last), revenue
+    desc, name asc."""
+    f, _scoped, stats = _raw(ds, params)
+    b = f["baseline"]
+
+    def in_range(d):
+        return (f["from"] is None or d >= f["from"]) and (f["to"] is None or d <= f["to"])
+
+    acc = {}
+    for t in ds.tracking:
+        if t["influencer_id"] not in stats or not in_range(t["date"]) or \
+                not all(not f[k] or t[k] in f[k] for k in ("brand", "product", "campaign")):
+            continue
+        g = acc.setdefault(t[by], dict(revenue=0, orders=0, first=t["date"], last=t["date"], per={}))
+        g["revenue"] += t["revenue"]
+        g["orders"] += t["orders"]
+        g["first"], g["last"] = min(g["first"], t["date"]), max(g["last"], t["date"])
+        g["per"][t["influencer_id"]] = g["per"].get(t["influencer_id"], 0) + t["orders"]
+    rows = []
+    for key, g in acc.items():
+        spend = sum((stats[i]["base"] * o / stats[i]["all_orders"] for i, o in g["per"].items()
+                     if stats[i]["all_orders"]), Fraction(0))
+        roas = _div(g["revenue"], spend)
+        rows.append((roas, g["revenue"], key or "(none)", {
+            by: key or "(none)", "revenue": fmt_money(g["revenue"]), "orders": str(g["orders"]),
+            "spend": fmt_money(spend), "roas": fmt_ratio(roas),
+            "incremental_roas": fmt_ratio(None if roas is None else roas - b),
+            "influencers": str(sum(1 for o in g["per"].values() if o > 0)),
+            "first_date": g["first"].isoformat(), "last_date": g["last"].isoformat()}))
+    rows.sort(key=lambda r: (r[0] is None, -(r[0] or 0), -r[1], r[2]))
+    without = sum((s["base"] for s in stats.values() if not s["all_orders"]), Fraction(0))
+    return [r[3] for r in rows], without
+
+
+# --------------------------------------------------------------------------
 # Trend (SPEC 4): revenue and spend per period; dated payouts by payout date,
 # the spread pieces of undated ones by the date of their order or post.
 

@@ -174,3 +174,27 @@ def test_trend_adds_up_to_spend(tmp_path, payout_dates):
     for params in ([("from", "2025-02-01"), ("to", "2025-04-30")], [("from", "2025-03-01"), ("brand", "Gritzo")]):
         total = sum(Fraction(p["spend"]) for p in oracle.trend(ds, params))
         assert abs(total - Fraction(oracle.compute(ds, params)["summary"]["spend"])) <= Fraction(len(oracle.trend(ds, params)), 100)
+
+
+def test_group_tables_spend_timing_example():
+    """SPEC section 6: with campaign X, C's spend 1,500 and Y 1,500; D's 1,000 is spend without orders."""
+    ds = oracle.load(os.path.join(os.path.dirname(EXTERNAL), "spec-timing-example"))
+    rows, without = oracle.groups(ds, [], "campaign")
+    assert [(r["campaign"], r["spend"], r["influencers"]) for r in rows] == [("X", "1500.00", "1"), ("Y", "1500.00", "1")]
+    assert without == 100000
+    assert list(rows[0]) == ["campaign"] + oracle.GROUP_COLUMNS
+
+
+def test_group_rows_equal_filtered_kpis(worked):
+    """Each brand's row is the summary filtered to it; rows plus spend without orders are the KPI spend."""
+    rows, without = oracle.groups(worked, [], "brand")
+    assert [(r["brand"], r["spend"], r["roas"]) for r in rows] == [("HKVitals", "500.00", "6.0000"),
+                                                                    ("MuscleBlaze", "1500.00", "1.0000")]
+    for r in rows:
+        s = oracle.compute(worked, [("brand", r["brand"])])["summary"]
+        assert (s["revenue"], s["spend"], s["roas"], s["incremental_roas"]) == \
+            (r["revenue"], r["spend"], r["roas"], r["incremental_roas"])
+    assert without == 0
+    assert rows[1]["first_date"] == "2025-01-01" and rows[1]["last_date"] == "2025-01-03"
+    rows, _ = oracle.groups(worked, [], "campaign")
+    assert [r["campaign"] for r in rows] == ["(none)"]

@@ -149,10 +149,6 @@ static void test_personas_and_platforms(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(strpool_get(&x->ds->pool, g[0].key1), "Instagram");
 	assert_true(g[0].count == 2);
-	n = panels_group(&x->m, BY_BRAND, &x->a, &g);
-	assert_int_equal(n, 2);
-	assert_string_equal(strpool_get(&x->ds->pool, g[0].key1), "HKVitals"); /* revenue desc: no spend */
-	assert_true(g[1].revenue == 150000 && g[1].orders == 3 && g[1].count == 2);
 }
 
 static void test_posts_tops_and_platforms(void **state)
