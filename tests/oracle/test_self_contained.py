@@ -11,7 +11,7 @@ TOP = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "
 ESCAPES = [
     re.compile(r"\.\./shared\b"),
     re.compile(r"(?<![\w.])/work/"),
-    re.compile(r"\bshared/data\b"),
+    re.compile(r"\bshared" "/" r"data\b"),  # split so this file does not name it itself
 ]
 
 
@@ -51,4 +51,5 @@ def test_no_tracked_file_reads_outside_the_repository():
 def test_the_guard_sees_a_path_outside():
     assert climbs_out("tests/blackbox/conftest.py", 'os.path.join(TOP, "../../../x")')
     assert not climbs_out("tests/blackbox/conftest.py", '"../../cgi"')
-    assert any(p.search('open("../shared/data/x.csv")') for p in ESCAPES)
+    outside = 'open("..' + "/shared" + '/data/x.csv")'  # built, so this file names no such path itself
+    assert any(p.search(outside) for p in ESCAPES)
