@@ -207,14 +207,8 @@ static void from_rows(struct work *w, enum cube_column col, int32_t from, int32_
 static int cmp_default(const void *pa, const void *pb, void *ctx)
 {
 	const struct grow *a = pa, *b = pb;
-	struct ratio ra = grow_roas(a), rb = grow_roas(b);
-	if (ra.ok != rb.ok)
-		return ra.ok ? -1 : 1;
-	if (ra.ok && ra.v != rb.v)
-		return ra.v > rb.v ? -1 : 1;
-	if (a->revenue != b->revenue)
-		return a->revenue > b->revenue ? -1 : 1;
-	return strcmp(strpool_get(ctx, a->key), strpool_get(ctx, b->key));
+	int c = metrics_cmp_roas_revenue(grow_roas(a), a->revenue, grow_roas(b), b->revenue);
+	return c ? c : strcmp(strpool_get(ctx, a->key), strpool_get(ctx, b->key));
 }
 
 int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, struct groups *out)

@@ -477,16 +477,19 @@ static int cmp3(double a, double b)
 	return (a > b) - (a < b);
 }
 
+int metrics_cmp_roas_revenue(struct ratio ra, int64_t revenue_a, struct ratio rb, int64_t revenue_b)
+{
+	if (ra.ok != rb.ok)
+		return ra.ok ? -1 : 1;
+	int c = ra.ok ? cmp3(rb.v, ra.v) : 0;
+	return c ? c : (revenue_b > revenue_a) - (revenue_b < revenue_a);
+}
+
 /* ROAS desc (undefined last), revenue desc, id asc. */
 static int cmp_best(const void *pa, const void *pb, void *ctx)
 {
 	const struct infl_row *a = *(const struct infl_row *const *)pa, *b = *(const struct infl_row *const *)pb;
-	struct ratio ra = row_roas(a), rb = row_roas(b);
-	if (ra.ok != rb.ok)
-		return ra.ok ? -1 : 1;
-	int c = ra.ok ? cmp3(rb.v, ra.v) : 0;
-	if (!c)
-		c = (b->revenue > a->revenue) - (b->revenue < a->revenue);
+	int c = metrics_cmp_roas_revenue(row_roas(a), a->revenue, row_roas(b), b->revenue);
 	return c ? c : cmp_id(ctx, a, b);
 }
 

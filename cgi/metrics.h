@@ -135,6 +135,11 @@ struct ratio metrics_aov(const struct metrics *m);
 struct ratio metrics_engagement_rate(const struct metrics *m);
 struct ratio metrics_influencer_share(const struct metrics *m);
 
+/* The ranking of every table: ROAS descending with an undefined ROAS last,
+ * then revenue descending. Returns <0 when a comes first, >0 when b does,
+ * 0 on a tie (the caller breaks it by name or id). */
+int metrics_cmp_roas_revenue(struct ratio ra, int64_t revenue_a, struct ratio rb, int64_t revenue_b);
+
 /* Derived figures of one influencer. */
 struct ratio row_roas(const struct infl_row *r);
 /* ROAS minus the baseline ROAS of the selection. */

@@ -22,14 +22,10 @@ static int cmp_group(const void *pa, const void *pb, void *ctx)
 {
 	const struct group *a = pa, *b = pb;
 	const struct strpool *p = ctx;
-	struct ratio ra = ratio_div((double)a->revenue, a->spend), rb = ratio_div((double)b->revenue, b->spend);
-	if (ra.ok != rb.ok)
-		return ra.ok ? -1 : 1;
-	if (ra.ok && ra.v != rb.v)
-		return ra.v > rb.v ? -1 : 1;
-	if (a->revenue != b->revenue)
-		return a->revenue > b->revenue ? -1 : 1;
-	int c = strcmp(strpool_get(p, a->key1), strpool_get(p, b->key1));
+	int c = metrics_cmp_roas_revenue(group_roas(a), a->revenue, group_roas(b), b->revenue);
+	if (c)
+		return c;
+	c = strcmp(strpool_get(p, a->key1), strpool_get(p, b->key1));
 	return c ? c : strcmp(strpool_get(p, a->key2), strpool_get(p, b->key2));
 }
 
