@@ -1,5 +1,6 @@
 /* page_campaigns.c: GET /campaigns?by=campaign|brand|product: every row of one group table, sortable, with the filters. */
 #include "pages.h"
+#include "selection.h"
 #include "view.h"
 #include "view_groups.h"
 
@@ -9,7 +10,7 @@ enum app_status page_campaigns(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = view_prepare_groups(r, &f, &v, &m, "");
+	enum app_status st = selection_prepare_groups(r, &f, &v, &m, "");
 	if (st != APP_OK)
 		return st;
 	int by = f.by ? groups_by_name(f.by) : GROUPS_CAMPAIGN;

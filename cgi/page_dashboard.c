@@ -3,6 +3,7 @@
 
 #include "pages.h"
 #include "role.h"
+#include "selection.h"
 #include "store.h"
 #include "view.h"
 #include "view_groups.h"
@@ -54,7 +55,7 @@ enum app_status page_dashboard(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m, prev;
-	enum app_status st = view_prepare_groups(r, &f, &v, &m, "campaign");
+	enum app_status st = selection_prepare_groups(r, &f, &v, &m, "campaign");
 	if (st != APP_OK)
 		return st;
 	struct tpl_dict *d = tpl_new();
@@ -63,7 +64,7 @@ enum app_status page_dashboard(struct request *r)
 	view_layout(d, r, v, &f, "Influencer ROI");
 	notice(d, r, v->version);
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
-	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
+	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, selection_previous(r, v, &f, &prev));
 	const struct group_view campaigns = { GROUPS_CAMPAIGN, "campaigns", "Campaigns", CAMPAIGNS_SHOWN, 1, 0, 1 };
 	st = view_groups(r, tpl_include(d, "CAMPAIGNS", "groups.tpl"), &m, &f, &campaigns);
 	if (st == APP_OK)

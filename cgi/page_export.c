@@ -7,11 +7,11 @@
 #include "grouptab.h"
 #include "pages.h"
 #include "panels.h"
+#include "selection.h"
 #include "table.h"
 #include "tables.h"
 #include "trend.h"
 #include "val.h"
-#include "view.h"
 
 /* What every export works from: the request's filters, dataset and figures. */
 struct export_req {
@@ -61,7 +61,7 @@ static void finish(struct request *r, struct csvout *c)
 enum app_status page_export_summary(struct request *r)
 {
 	struct export_req q;
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	static const char *const cols[] = { "metric", "value", NULL };
@@ -98,7 +98,7 @@ enum app_status page_export_influencers(struct request *r)
 {
 	struct export_req q;
 	struct table_rows rows;
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	if (tables_influencer_rows(&q.m, r->arena, &rows) < 0)
@@ -112,7 +112,7 @@ enum app_status page_export_trend(struct request *r)
 	struct table_rows rows;
 	struct trend t;
 	char err[256];
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	if (trend_compute(&q.m, r->arena, &t, err, sizeof(err)) < 0) {
@@ -128,7 +128,7 @@ enum app_status page_export_personas(struct request *r)
 {
 	struct export_req q;
 	struct table_rows rows;
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	if (tables_persona_rows(&q.m, r->arena, &rows) < 0)
@@ -146,7 +146,7 @@ enum app_status page_export_groups(struct request *r)
 		;
 	struct export_req q;
 	struct groups g;
-	enum app_status st = by < 0 ? APP_NOT_FOUND : view_prepare_groups(r, &q.f, &q.v, &q.m, groups_name[by]);
+	enum app_status st = by < 0 ? APP_NOT_FOUND : selection_prepare_groups(r, &q.f, &q.v, &q.m, groups_name[by]);
 	if (st != APP_OK)
 		return st;
 	if (groups_compute(&q.m, (enum groups_by)by, r->arena, &g) < 0)
@@ -167,7 +167,7 @@ enum app_status page_export_payouts(struct request *r)
 	struct export_req q;
 	struct table_rows rows;
 	struct table t;
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	if (tables_payout_rows(&q.m, r->arena, &rows) < 0 || tables_payouts(&q.m, r->arena, &t) < 0)
@@ -180,7 +180,7 @@ enum app_status page_export_tracking(struct request *r)
 	static const char *const cols[] = { "date", "influencer_id", "influencer_name", "platform", "category", "gender",
 					     "source", "brand", "campaign", "product", "user_id", "orders", "revenue", NULL };
 	struct export_req q;
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	const struct dataset *ds = q.v->ds;
@@ -217,7 +217,7 @@ enum app_status page_export_posts(struct request *r)
 {
 	struct export_req q;
 	struct table_rows rows;
-	enum app_status st = view_prepare(r, &q.f, &q.v, &q.m);
+	enum app_status st = selection_prepare(r, &q.f, &q.v, &q.m);
 	if (st != APP_OK)
 		return st;
 	if (tables_post_rows(&q.m, r->arena, &rows) < 0)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pages.h"
+#include "selection.h"
 #include "tables.h"
 #include "view.h"
 #include "view_groups.h"
@@ -99,7 +100,7 @@ enum app_status page_influencers(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m;
-	enum app_status st = view_prepare(r, &f, &v, &m);
+	enum app_status st = selection_prepare(r, &f, &v, &m);
 	if (st != APP_OK)
 		return st;
 	const struct table_column *col = sort_column(f.sort ? f.sort : "roas");
@@ -143,7 +144,7 @@ enum app_status page_influencer(struct request *r)
 	struct filter f;
 	const struct dsview *v;
 	struct metrics m, prev;
-	enum app_status st = view_load(r, &f, &v);
+	enum app_status st = selection_load(r, &f, &v);
 	if (st != APP_OK)
 		return st;
 	if (!id || !*id || dataset_find_influencer(v->ds, id) < 0) {
@@ -161,7 +162,7 @@ enum app_status page_influencer(struct request *r)
 	view_layout(d, r, v, &f, strpool_get(&v->ds->pool, v->ds->infl[one->idx].name));
 	view_set_influencer_href(d, "PATH", id, 1); /* the page's own links: the way back to it */
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
-	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, view_previous(r, v, &f, &prev));
+	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, selection_previous(r, v, &f, &prev));
 	view_table(d, "TABLE", "Influencer", &m, &one, 1, &f);
 	st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
 	static const struct group_view groups[] = {

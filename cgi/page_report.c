@@ -8,8 +8,8 @@
 #include "exportkit.h"
 #include "pages.h"
 #include "pdf.h"
+#include "selection.h"
 #include "trend.h"
-#include "view.h"
 #include "xlsx.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu"
@@ -28,7 +28,7 @@ struct report_req {
 static enum app_status report_prepare(struct request *r, struct report_req *q)
 {
 	char err[512];
-	enum app_status st = view_prepare_groups(r, &q->f, &q->v, &q->m, "campaign");
+	enum app_status st = selection_prepare_groups(r, &q->f, &q->v, &q->m, "campaign");
 	if (st != APP_OK)
 		return st;
 	if (trend_compute(&q->m, r->arena, &q->t, err, sizeof(err)) < 0) {

@@ -1,61 +1,12 @@
-/* view.c: page pieces shared by the dashboard pages: loading, layout, filter form, KPI cards. */
+/* view.c: page pieces shared by the dashboard pages: layout, filter form, KPI cards, influencer rows. */
 #include "view.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "fmt.h"
-#include "role.h"
 #include "tables.h"
 #include "val.h"
-
-enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v)
-{
-	char err[256];
-	if (filter_parse(r->query, r->arena, f, err, sizeof(err)) < 0) {
-		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
-		return APP_BAD_REQUEST;
-	}
-	*v = dscache_get(r->cfg->uploads, err, sizeof(err));
-	if (!*v) {
-		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
-		return APP_UNAVAILABLE;
-	}
-	/* The notice after an upload names the uploader to editors only, so
-	 * their page is another page: another ETag, another cache entry. */
-	const char *q = r->query;
-	if ((strstr(q, "uploaded=") || strstr(q, "activated=")) && role_is_editor(r->role)) {
-		size_t n = strlen(q);
-		char *qe = arena_alloc(r->arena, n + sizeof("&editor"));
-		if (!qe)
-			return APP_INTERNAL;
-		memcpy(qe, q, n);
-		memcpy(qe + n, "&editor", sizeof("&editor"));
-		q = qe;
-	}
-	if (app_not_modified(r, (*v)->version, q))
-		return APP_DONE;
-	return APP_OK;
-}
-
-enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m)
-{
-	return view_prepare_groups(r, f, v, m, NULL);
-}
-
-enum app_status view_prepare_groups(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m,
-				    const char *by)
-{
-	enum app_status st = view_load(r, f, v);
-	if (st != APP_OK)
-		return st;
-	f->group_by = by && !*by ? (f->by ? f->by : "campaign") : by;
-	if (metrics_compute((*v)->ds, f, r->arena, m) < 0) {
-		app_set_reason(r, "out of memory computing the figures");
-		return APP_INTERNAL;
-	}
-	return APP_OK;
-}
 
 /* Sets key to the canonical query of f minus the skipped parameters,
  * prefixed with '?' when not empty. */
@@ -372,27 +323,6 @@ static void kpi_changes(struct tpl_dict *d, const struct metrics *m, const struc
 	set_change(d, "CPO_CHANGE", metrics_cost_per_order(m), metrics_cost_per_order(p), 0);
 	set_change(d, "AOV_CHANGE", metrics_aov(m), metrics_aov(p), 0);
 	set_change(d, "POSTS_CHANGE", amount((double)m->posts), amount((double)p->posts), 0);
-}
-
-const struct metrics *view_previous(struct request *r, const struct dsview *v, const struct filter *f,
-				    struct metrics *prev)
-{
-	const struct dataset *ds = v->ds;
-	if ((!f->has_from && !f->has_to) || ds->first_date == DS_NO_DATE)
-		return NULL;
-	struct filter *pf = arena_alloc(r->arena, sizeof(*pf));
-	if (!pf)
-		return NULL;
-	*pf = *f;
-	pf->group_by = NULL; /* the previous period shows no group table */
-	int32_t from = f->has_from ? f->from : ds->first_date, to = f->has_to ? f->to : ds->last_date;
-	int32_t len = to - from + 1;
-	pf->has_from = pf->has_to = 1;
-	pf->from = from - len;
-	pf->to = from - 1;
-	if (len <= 0 || metrics_compute(ds, pf, r->arena, prev) < 0)
-		return NULL;
-	return prev;
 }
 
 void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev)

@@ -1,4 +1,4 @@
-/* view.h: page pieces shared by the dashboard pages: loading, layout, filter form, KPI cards. */
+/* view.h: page pieces shared by the dashboard pages: layout, filter form, KPI cards, influencer rows. */
 #ifndef VIEW_H
 #define VIEW_H
 
@@ -7,20 +7,6 @@
 #include "filter.h"
 #include "metrics.h"
 #include "tpl.h"
-
-/* Parses the query and finds the current dataset. On failure returns the
- * status for the loop (reason set on the request). */
-enum app_status view_load(struct request *r, struct filter *f, const struct dsview **v);
-
-/* view_load plus the figures of the selection in m (arrays in the request's
- * arena). On failure returns the status for the loop. */
-enum app_status view_prepare(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m);
-
-/* view_prepare for a page with a group table by column by (campaign,
- * brand, product; "" for the filter's `by`): metrics then sums T by it as
- * it scans, so the table costs no second pass. */
-enum app_status view_prepare_groups(struct request *r, struct filter *f, const struct dsview **v, struct metrics *m,
-				    const char *by);
 
 /* Fills the values every page shows: title, dataset version, links that
  * keep the filters (QUERY, EXPORT_QUERY), the header and footer includes. */
@@ -34,11 +20,6 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 /* The KPI values of a selection; with prev (the previous period of the same
  * length) each KPI also shows its change. */
 void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev);
-
-/* When the filter has a date range, computes the previous period of the same
- * length into prev and returns it; NULL otherwise or on failure. */
-const struct metrics *view_previous(struct request *r, const struct dsview *v, const struct filter *f,
-				    struct metrics *prev);
 
 /* One INFLUENCER row dictionary in section `section`. */
 /* Sets key to the link of one influencer's page (/influencers/ID, the id
