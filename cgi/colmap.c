@@ -69,22 +69,22 @@ static void quote_header(struct buf *b, const char *h, size_t n)
 	buf_printf(b, "\"%.*s%s\"", (int)(n > 40 ? 40 : n), h, n > 40 ? "..." : "");
 }
 
-static void missing(struct report *rep, enum ds_file f, const struct col_def *d)
+static void missing(struct importlog *rep, enum ds_file f, const struct col_def *d)
 {
 	struct buf also;
 	buf_init(&also, 0);
 	for (int a = 0; a < 2 && d->alias[a]; a++)
 		buf_printf(&also, "%s%s", a ? " or " : "", d->alias[a]);
 	if (also.len)
-		report_error(rep, f, 1, d->name, NULL, 0, "missing required column \"%s\" (also read as %s)", d->name,
+		importlog_error(rep, f, 1, d->name, NULL, 0, "missing required column \"%s\" (also read as %s)", d->name,
 			     buf_str(&also));
 	else
-		report_error(rep, f, 1, d->name, NULL, 0, "missing required column \"%s\"", d->name);
+		importlog_error(rep, f, 1, d->name, NULL, 0, "missing required column \"%s\"", d->name);
 	buf_free(&also);
 }
 
 int colmap_header(const struct colmap *cm, enum ds_file f, char *const *field, const size_t *len, size_t nfields,
-		  int colpos[SCHEMA_MAX_COLS], struct report *rep)
+		  int colpos[SCHEMA_MAX_COLS], struct importlog *rep)
 {
 	const struct file_schema *fs = &schema[f];
 	struct names nm = { calloc(nfields ? nfields : 1, sizeof(*nm.norm)), calloc(nfields ? nfields : 1, sizeof(int)),
@@ -93,7 +93,7 @@ int colmap_header(const struct colmap *cm, enum ds_file f, char *const *field, c
 	if (!nm.norm || !nm.taken) {
 		free(nm.norm);
 		free(nm.taken);
-		report_error(rep, f, 1, NULL, NULL, 0, "out of memory");
+		importlog_error(rep, f, 1, NULL, NULL, 0, "out of memory");
 		return 1;
 	}
 	for (size_t i = 0; i < nfields; i++) {
@@ -114,7 +114,7 @@ int colmap_header(const struct colmap *cm, enum ds_file f, char *const *field, c
 			if (strcmp(nm.norm[i], norm) == 0)
 				colpos[c] = (int)i;
 		if (colpos[c] < 0) {
-			report_error(rep, f, 1, fs->col[c].name, want, strlen(want),
+			importlog_error(rep, f, 1, fs->col[c].name, want, strlen(want),
 				     "the column mapping names a header this file does not have");
 			errors++;
 		} else {
@@ -149,9 +149,9 @@ int colmap_header(const struct colmap *cm, enum ds_file f, char *const *field, c
 		}
 	}
 	if (renamed.len)
-		report_warn(rep, "%s: headers read as: %s", ds_file_name[f], buf_str(&renamed));
+		importlog_warn(rep, "%s: headers read as: %s", ds_file_name[f], buf_str(&renamed));
 	if (extra.len)
-		report_warn(rep, "%s: extra columns ignored: %s", ds_file_name[f], buf_str(&extra));
+		importlog_warn(rep, "%s: extra columns ignored: %s", ds_file_name[f], buf_str(&extra));
 	buf_free(&extra);
 	buf_free(&renamed);
 	for (int c = 0; c < fs->ncols; c++) {

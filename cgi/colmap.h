@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "report.h"
+#include "importlog.h"
 #include "schema.h"
 
 #define COLMAP_HEADER_MAX 128 /* longest header a mapping may name, NUL included */
@@ -29,7 +29,7 @@ size_t colmap_norm(const char *h, size_t n, char *out, size_t outsz);
  * missing required column as an error (and in rep->file[f].missing).
  * Returns the number of errors reported. */
 int colmap_header(const struct colmap *cm, enum ds_file f, char *const *field, const size_t *len, size_t nfields,
-		  int colpos[SCHEMA_MAX_COLS], struct report *rep);
+		  int colpos[SCHEMA_MAX_COLS], struct importlog *rep);
 
 /* Reads "file.column=Header" pairs separated by ';' (file with or without
  * .csv: tracking_data.date=Txn Date) into cm->map. Returns 0, or -1 with the

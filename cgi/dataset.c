@@ -40,7 +40,7 @@ struct unknown {
 /* State while reading one file. */
 struct ingest {
 	struct dataset *ds;
-	struct report *rep;
+	struct importlog *rep;
 	enum ds_file file;
 	const struct colmap *cm;      /* how to read the files, or NULL for the defaults */
 	int month_first;
@@ -156,7 +156,7 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 	val_trim(&t, &tn);
 	out->present = tn > 0;
 	if (!out->present && d->value_required) {
-		report_error(g->rep, g->file, row->line, d->name, s, n, "required value is empty; expected %s",
+		importlog_error(g->rep, g->file, row->line, d->name, s, n, "required value is empty; expected %s",
 			     expect(g, d));
 		return -1;
 	}
@@ -196,7 +196,7 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		break;
 	}
 	if (out->str == UINT32_MAX) {
-		report_error(g->rep, g->file, row->line, d->name, NULL, 0, "out of memory");
+		importlog_error(g->rep, g->file, row->line, d->name, NULL, 0, "out of memory");
 		return -1;
 	}
 	int order = e == VAL_MONTH_FIRST || e == VAL_DAY_FIRST; /* the wrong date order: always an error */
@@ -214,11 +214,11 @@ static int parse_cell(struct ingest *g, const struct csvread_row *row, const str
 		return 0;
 	}
 	if (order) {
-		report_error(g->rep, g->file, row->line, d->name, s, n, "%s", val_err_text[e]);
+		importlog_error(g->rep, g->file, row->line, d->name, s, n, "%s", val_err_text[e]);
 		return -1;
 	}
 	if (e != VAL_OK) {
-		report_error(g->rep, g->file, row->line, d->name, s, n, "%s; expected %s", val_err_text[e], expect(g, d));
+		importlog_error(g->rep, g->file, row->line, d->name, s, n, "%s; expected %s", val_err_text[e], expect(g, d));
 		return -1;
 	}
 	return 0;
@@ -252,7 +252,7 @@ static int add_influencer(struct ingest *g, const struct csvread_row *row, const
 	struct dataset *ds = g->ds;
 	uint32_t sid = v[IC_ID].str;
 	if (lookup(g, sid) >= 0) {
-		report_error(g->rep, g->file, row->line, "id", strpool_get(&ds->pool, sid),
+		importlog_error(g->rep, g->file, row->line, "id", strpool_get(&ds->pool, sid),
 			     strlen(strpool_get(&ds->pool, sid)), "duplicate influencer id");
 		return 0;
 	}
@@ -390,11 +390,11 @@ static int check_sums(struct ingest *g, const struct csvread_row *row, const str
 			continue;
 		const char *what = sum == c ? fs->col[c].name : "likes + comments";
 		if (k == KIND_COUNT)
-			report_error(g->rep, g->file, row->line, fs->col[c].name, row->field[g->colpos[c]],
+			importlog_error(g->rep, g->file, row->line, fs->col[c].name, row->field[g->colpos[c]],
 				     row->len[g->colpos[c]], "the total of %s passes 9,223,372,036,854,775,807, "
 				     "more than the dashboard can add up", what);
 		else
-			report_error(g->rep, g->file, row->line, fs->col[c].name, row->field[g->colpos[c]],
+			importlog_error(g->rep, g->file, row->line, fs->col[c].name, row->field[g->colpos[c]],
 				     row->len[g->colpos[c]], "the total of %s passes Rs 92,233,720,368,547,758.07, "
 				     "more than the dashboard can add up", what);
 	}
@@ -419,7 +419,7 @@ static int on_row(void *ctx, const struct csvread_row *row)
 	if (!g->header_done) {
 		g->header_done = 1;
 		if (row->bad_utf8) {
-			report_error(g->rep, g->file, row->line, NULL, row->field[row->bad_utf8 - 1],
+			importlog_error(g->rep, g->file, row->line, NULL, row->field[row->bad_utf8 - 1],
 				     row->len[row->bad_utf8 - 1], "invalid UTF-8 in the header, field %zu", row->bad_utf8);
 			return -1;
 		}
@@ -431,12 +431,12 @@ static int on_row(void *ctx, const struct csvread_row *row)
 	if (row->bad_utf8) {
 		const char *f = row->field[row->bad_utf8 - 1];
 		size_t n = row->len[row->bad_utf8 - 1];
-		report_error(g->rep, g->file, row->line, NULL, f, n, "%s in field %zu",
+		importlog_error(g->rep, g->file, row->line, NULL, f, n, "%s in field %zu",
 			     memchr(f, '\0', n) ? "a NUL byte" : "invalid UTF-8", row->bad_utf8);
 		return 0;
 	}
 	if (row->nfields != g->nheader) {
-		report_error(g->rep, g->file, row->line, NULL, NULL, 0, "row has %zu fields, the header has %zu",
+		importlog_error(g->rep, g->file, row->line, NULL, NULL, 0, "row has %zu fields, the header has %zu",
 			     row->nfields, g->nheader);
 		return 0;
 	}
@@ -464,7 +464,7 @@ static int on_row(void *ctx, const struct csvread_row *row)
 	default: break;
 	}
 	if (rc < 0)
-		report_error(g->rep, g->file, row->line, NULL, NULL, 0, "out of memory");
+		importlog_error(g->rep, g->file, row->line, NULL, NULL, 0, "out of memory");
 	return rc;
 }
 
@@ -503,21 +503,21 @@ static void warn_file(struct ingest *g)
 		char money[FMT_MAX];
 		fmt_paise(g->unknown.money, money);
 		if (what)
-			report_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
+			importlog_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
 				    "excluded from every metric, with%s %s",
 				    fname, g->unknown.rows, g->unknown.example, what, money);
 		else
-			report_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
+			importlog_warn(g->rep, "%s: %ld rows name an influencer_id not in influencers.csv (e.g. \"%.40s\"); "
 				    "excluded from every metric", fname, g->unknown.rows, g->unknown.example);
 	}
 	if (g->mismatch_rows)
-		report_warn(g->rep, "%s: %ld order-basis payouts differ from rate x orders by more than Rs 1 "
+		importlog_warn(g->rep, "%s: %ld order-basis payouts differ from rate x orders by more than Rs 1 "
 			    "(first on line %ld)", fname, g->mismatch_rows, g->mismatch_first_line);
 	if (g->no_platform)
-		report_warn(g->rep, "%s: %ld influencers have no platform", fname, g->no_platform);
+		importlog_warn(g->rep, "%s: %ld influencers have no platform", fname, g->no_platform);
 	for (int col = 0; col < schema[g->file].ncols; col++)
 		if (g->unread[col])
-			report_warn(g->rep, "%s: %ld values in column %s could not be read and count as empty "
+			importlog_warn(g->rep, "%s: %ld values in column %s could not be read and count as empty "
 				    "(first on line %ld: \"%s\"; expected %s)", fname, g->unread[col],
 				    schema[g->file].col[col].name, g->unread_line[col], g->unread_value[col],
 				    expect(g, &schema[g->file].col[col]));
@@ -530,30 +530,30 @@ static void read_file(struct ingest *g, const char *path)
 	size_t len;
 	long line = 0;
 	if (!path) {
-		report_error(g->rep, g->file, 0, NULL, NULL, 0, "file is missing");
+		importlog_error(g->rep, g->file, 0, NULL, NULL, 0, "file is missing");
 		return;
 	}
 	if (map_file(path, &data, &len) < 0) {
-		report_error(g->rep, g->file, 0, NULL, NULL, 0, "cannot read the file");
+		importlog_error(g->rep, g->file, 0, NULL, NULL, 0, "cannot read the file");
 		return;
 	}
 	enum csvread_status st = csvread_mem(data ? data : "", len, on_row, g, &line);
 	if (data)
 		munmap((void *)data, len);
 	if (st != CSVREAD_OK && st != CSVREAD_STOPPED)
-		report_error(g->rep, g->file, line, NULL, NULL, 0, "%s", csvread_status_text[st]);
+		importlog_error(g->rep, g->file, line, NULL, NULL, 0, "%s", csvread_status_text[st]);
 	warn_file(g);
 	for (int col = 0; col < SCHEMA_MAX_COLS; col++)
 		free(g->seen[col]);
 }
 
-int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct report *rep)
+int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct importlog *rep)
 {
 	return dataset_read_with(path, NULL, out, rep);
 }
 
 int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm, struct dataset **out,
-		      struct report *rep)
+		      struct importlog *rep)
 {
 	struct dataset *ds = calloc(1, sizeof(*ds));
 	*out = NULL;
@@ -561,7 +561,7 @@ int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm,
 		if (ds)
 			strpool_free(&ds->pool);
 		free(ds);
-		report_error(rep, DSF_INFLUENCERS, 0, NULL, NULL, 0, "out of memory");
+		importlog_error(rep, DSF_INFLUENCERS, 0, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
 	ds->first_date = ds->last_date = DS_NO_DATE;
@@ -575,9 +575,9 @@ int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm,
 		nby_sid = g.nby_sid;
 	}
 	free(by_sid);
-	if (report_error_count(rep) == 0 && spread_build(ds) < 0)
-		report_error(rep, DSF_PAYOUTS, 0, NULL, NULL, 0, "out of memory");
-	if (report_error_count(rep) > 0) {
+	if (importlog_error_count(rep) == 0 && spread_build(ds) < 0)
+		importlog_error(rep, DSF_PAYOUTS, 0, NULL, NULL, 0, "out of memory");
+	if (importlog_error_count(rep) > 0) {
 		dataset_free(ds);
 		return -1;
 	}

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "cube.h"
-#include "report.h"
+#include "importlog.h"
 #include "spread.h"
 #include "strpool.h"
 
@@ -69,13 +69,13 @@ struct dataset {
  * of the input format. On success returns 0 and a dataset the caller frees
  * with dataset_free; warnings go to rep. On any error returns -1, rep holds
  * the errors and *out is NULL. */
-int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct report *rep);
+int dataset_read(const char *const path[DSF__MAX], struct dataset **out, struct importlog *rep);
 
 struct colmap;
 /* dataset_read, with the files read as cm says (date order, the user's
  * column mapping; NULL: the defaults). */
 int dataset_read_with(const char *const path[DSF__MAX], const struct colmap *cm, struct dataset **out,
-		      struct report *rep);
+		      struct importlog *rep);
 
 /* Frees a dataset (NULL is fine). */
 void dataset_free(struct dataset *ds);

@@ -73,7 +73,7 @@ static int rebuild(const char *uploads, const char *version, const char *bin, st
 		store_file_path(uploads, version, (enum ds_file)f, path[f], sizeof(path[f]));
 		p[f] = path[f];
 	}
-	struct report rep;
+	struct importlog rep;
 	struct dataset *ds;
 	struct colmap *cm = calloc(1, sizeof(*cm));
 	static const int all[DSF__MAX] = { 1, 1, 1, 1 };
@@ -86,17 +86,17 @@ static int rebuild(const char *uploads, const char *version, const char *bin, st
 		return -1;
 	}
 	colmap_load(dir, all, cm); /* read as the import read it */
-	report_init(&rep);
+	importlog_init(&rep);
 	int rc = dataset_read_with(p, cm, &ds, &rep);
 	free(cm);
 	if (rc < 0) {
 		struct buf b;
 		buf_init(&b, 0);
-		report_format_errors(&rep, &b);
+		importlog_format_errors(&rep, &b);
 		snprintf(err, errsz, "version %s cannot be read: %.300s", version, buf_str(&b));
 		buf_free(&b);
 	}
-	report_free(&rep);
+	importlog_free(&rep);
 	if (rc < 0)
 		return -1;
 	if (cube_build(ds) < 0) {

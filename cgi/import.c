@@ -9,7 +9,7 @@
 #include "colmap.h"
 #include "dataset.h"
 
-int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
+int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct importlog *rep,
 	       char version[STORE_VERSION_MAX], char *err, size_t errsz)
 {
 	return import_run_with(uploads, src, NULL, user, rep, version, err, errsz);
@@ -27,7 +27,7 @@ static void version_dir(const char *file, char *out, size_t outsz)
 /* Records how the files were read: the version's READ file, and a line in
  * its history naming the files read month first (a column mapping is named
  * by the header warnings). */
-static int record_reading(const struct store_stage *st, const struct colmap *cm, struct report *rep)
+static int record_reading(const struct store_stage *st, const struct colmap *cm, struct importlog *rep)
 {
 	struct buf files;
 	buf_init(&files, 0);
@@ -35,7 +35,7 @@ static int record_reading(const struct store_stage *st, const struct colmap *cm,
 		if (cm->month_first[f])
 			buf_printf(&files, "%s%s", files.len ? ", " : "", ds_file_name[f]);
 	if (files.len)
-		report_warn(rep, "dates read month first (MM/DD/YYYY), as chosen: %s", buf_str(&files));
+		importlog_warn(rep, "dates read month first (MM/DD/YYYY), as chosen: %s", buf_str(&files));
 	buf_free(&files);
 	return colmap_save(st->staging, cm);
 }
@@ -66,7 +66,7 @@ static int reading_of(const struct store_stage *st, const char *const src[DSF__M
 }
 
 int import_run_with(const char *uploads, const char *const src[DSF__MAX], const struct colmap *how,
-		    const char *user, struct report *rep, char version[STORE_VERSION_MAX], char *err, size_t errsz)
+		    const char *user, struct importlog *rep, char version[STORE_VERSION_MAX], char *err, size_t errsz)
 {
 	struct colmap *cm = calloc(1, sizeof(*cm));
 	if (!cm) {

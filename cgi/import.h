@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "report.h"
+#include "importlog.h"
 #include "store.h"
 
 /* Validates the files in src (indexed by enum ds_file; a NULL entry carries
@@ -12,7 +12,7 @@
  * valid, stores and activates them as a new version.
  * Returns 0 with the version name in version; -1 when the files have errors
  * (in rep); -2 when storing failed (reason in err, its cause in errno). */
-int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct report *rep,
+int import_run(const char *uploads, const char *const src[DSF__MAX], const char *user, struct importlog *rep,
 	       char version[STORE_VERSION_MAX], char *err, size_t errsz);
 
 struct colmap;
@@ -22,7 +22,7 @@ struct colmap;
  * kept with the version (colmap_save) and the choices appear in its
  * warnings. */
 int import_run_with(const char *uploads, const char *const src[DSF__MAX], const struct colmap *how,
-		    const char *user, struct report *rep, char version[STORE_VERSION_MAX], char *err, size_t errsz);
+		    const char *user, struct importlog *rep, char version[STORE_VERSION_MAX], char *err, size_t errsz);
 
 /* Applies the retention setting KEEP_VERSIONS (keep the newest N versions
  * and the current one; unset or 0 keeps all) after an activation. Returns

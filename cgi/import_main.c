@@ -63,15 +63,15 @@ int main(int argc, char **argv)
 		perror(uploads);
 		return 2;
 	}
-	struct report rep;
+	struct importlog rep;
 	struct buf text;
 	char version[STORE_VERSION_MAX], err[512];
-	report_init(&rep);
+	importlog_init(&rep);
 	buf_init(&text, 0);
 	int rc = import_run_with(uploads, src, &how, user, &rep, version, err, sizeof(err));
 	if (rc == -1) {
-		report_format_errors(&rep, &text);
-		fprintf(stderr, "%simport: %ld errors; nothing was changed\n", buf_str(&text), report_error_count(&rep));
+		importlog_format_errors(&rep, &text);
+		fprintf(stderr, "%simport: %ld errors; nothing was changed\n", buf_str(&text), importlog_error_count(&rep));
 	} else if (rc == -2) {
 		fprintf(stderr, "import: %s; nothing was changed\n", err);
 	} else {
@@ -83,6 +83,6 @@ int main(int argc, char **argv)
 			printf("import: removed %d old versions (KEEP_VERSIONS)\n", removed);
 	}
 	buf_free(&text);
-	report_free(&rep);
+	importlog_free(&rep);
 	return rc == 0 ? 0 : rc == -1 ? 1 : 2;
 }

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "report.h"
+#include "importlog.h"
 
 struct form_file {
 	int present;            /* a file was chosen for this field */

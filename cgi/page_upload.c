@@ -78,13 +78,13 @@ static void history(struct tpl_dict *d, const struct request *r, int editor)
 }
 
 /* The form page, with errors when a POST failed (status 422). */
-static enum app_status form_page(struct request *r, int status, const struct report *rep, const struct form *form,
+static enum app_status form_page(struct request *r, int status, const struct importlog *rep, const struct form *form,
 				 const char *message)
 {
 	return page_upload_answer(r, status, rep, form, message, NULL);
 }
 
-enum app_status page_upload_answer(struct request *r, int status, const struct report *rep, const struct form *form,
+enum app_status page_upload_answer(struct request *r, int status, const struct importlog *rep, const struct form *form,
 				   const char *message, const struct held *held)
 {
 	struct tpl_dict *d = tpl_new();
@@ -95,7 +95,7 @@ enum app_status page_upload_answer(struct request *r, int status, const struct r
 	if (message)
 		tpl_set(tpl_section(d, "FAILED"), "MESSAGE", message);
 	for (int f = 0; rep && f < DSF__MAX; f++) {
-		const struct report_file *rf = &rep->file[f];
+		const struct importlog_file *rf = &rep->file[f];
 		if (!rf->nerrors)
 			continue;
 		struct tpl_dict *x = tpl_section(d, "FILE_ERRORS");
@@ -224,8 +224,8 @@ enum app_status page_upload_post(struct request *r)
 	const char *src[DSF__MAX];
 	for (int f = 0; f < DSF__MAX; f++)
 		src[f] = form.file[f].present ? form.file[f].path : NULL;
-	struct report rep;
-	report_init(&rep);
+	struct importlog rep;
+	importlog_init(&rep);
 	struct colmap how;
 	memset(&how, 0, sizeof(how));
 	for (int f = 0; f < DSF__MAX; f++)
@@ -238,12 +238,12 @@ enum app_status page_upload_post(struct request *r)
 		keep = &held;
 	drop_incoming(dir, &form);
 	page_upload_result(r, rc, why, version, err, &rep, &form, keep);
-	report_free(&rep);
+	importlog_free(&rep);
 	return APP_OK;
 }
 
 void page_upload_result(struct request *r, int rc, int why, const char *version, const char *err,
-			const struct report *rep, const struct form *form, const struct held *keep)
+			const struct importlog *rep, const struct form *form, const struct held *keep)
 {
 	if (rc == 0) {
 		app_log(r, "INFO", "version %s activated by %s", version, r->user ? r->user : "-");

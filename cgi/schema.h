@@ -2,7 +2,7 @@
 #ifndef SCHEMA_H
 #define SCHEMA_H
 
-#include "report.h"
+#include "importlog.h"
 
 /* KIND_NOTE is text kept for exports but never filtered on or looked up
  * (user ids: often a million distinct values). */

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "dataset.h"
-#include "report.h"
+#include "importlog.h"
 
 #define STORE_VERSION_MAX 32
 

@@ -12,7 +12,7 @@
 
 #define MAP_BODY_MAX (64 << 10)
 
-int upmap_offer(const struct report *rep, const struct form *form)
+int upmap_offer(const struct importlog *rep, const struct form *form)
 {
 	for (int f = 0; f < DSF__MAX; f++)
 		if (rep->file[f].missing && form->file[f].present)
@@ -26,7 +26,7 @@ static void field_name(enum ds_file f, int c, char *out, size_t outsz)
 	snprintf(out, outsz, "%.*s.%s", (int)(strlen(ds_file_name[f]) - 4), ds_file_name[f], schema[f].col[c].name);
 }
 
-void upmap_fill(struct tpl_dict *d, const struct held *h, const struct report *rep)
+void upmap_fill(struct tpl_dict *d, const struct held *h, const struct importlog *rep)
 {
 	char (*names)[COLMAP_HEADER_MAX] = malloc(HELD_MAX_HEADERS * sizeof(*names));
 	if (!names)
@@ -110,8 +110,8 @@ enum app_status page_upload_map(struct request *r)
 		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
 		return APP_BAD_REQUEST;
 	}
-	struct report rep;
-	report_init(&rep);
+	struct importlog rep;
+	importlog_init(&rep);
 	int rc = import_run_with(r->cfg->uploads, src, &how, r->user, &rep, version, err, sizeof(err));
 	int why = errno;
 	int again = rc == -1 && upmap_offer(&rep, &form); /* still a column to choose: keep the files */
@@ -120,6 +120,6 @@ enum app_status page_upload_map(struct request *r)
 	else
 		held_drop(&h);
 	page_upload_result(r, rc, why, version, err, &rep, &form, again ? &h : NULL);
-	report_free(&rep);
+	importlog_free(&rep);
 	return APP_OK;
 }

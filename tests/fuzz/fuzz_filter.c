@@ -42,14 +42,14 @@ static void setup(void)
 {
 	char paths[DSF__MAX][4200];
 	const char *path[DSF__MAX];
-	struct report rep;
-	report_init(&rep);
+	struct importlog rep;
+	importlog_init(&rep);
 	for (int f = 0; f < DSF__MAX; f++) {
 		fu_write(ds_file_name[f], files[f], strlen(files[f]), paths[f], sizeof(paths[f]));
 		path[f] = paths[f];
 	}
 	FU_CHECK(dataset_read(path, &ds, &rep) == 0 && cube_build(ds) == 0);
-	report_free(&rep);
+	importlog_free(&rep);
 	arena_init(&arena, (size_t)64 << 20);
 }
 

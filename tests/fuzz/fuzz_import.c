@@ -10,8 +10,8 @@
 #include "dataset.h"
 #include "filter.h"
 #include "fuzzutil.h"
+#include "importlog.h"
 #include "metrics.h"
-#include "report.h"
 #include "val.h"
 
 /* Separates the four files in one input: influencers, posts, tracking_data, payouts. */
@@ -147,11 +147,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cm.month_first[f] = (size >> 2) & 1;
 	if ((size >> 3) & 1)
 		FU_CHECK(colmap_parse(&cm, "tracking_data.date=when", err, sizeof(err)) == 0);
-	struct report rep;
+	struct importlog rep;
 	struct dataset *ds = NULL;
-	report_init(&rep);
+	importlog_init(&rep);
 	int rc = dataset_read_with(path, &cm, &ds, &rep);
-	FU_CHECK(rc == 0 ? ds != NULL && report_error_count(&rep) == 0 : ds == NULL && report_error_count(&rep) > 0);
+	FU_CHECK(rc == 0 ? ds != NULL && importlog_error_count(&rep) == 0 : ds == NULL && importlog_error_count(&rep) > 0);
 	if (rc == 0) {
 		FU_CHECK(cube_build(ds) == 0);
 		check_cube(ds);
@@ -160,11 +160,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	struct buf out;
 	buf_init(&out, 0);
-	report_format_errors(&rep, &out);
+	importlog_format_errors(&rep, &out);
 	buf_puts(&out, buf_str(&rep.warnings));
 	FU_CHECK(strlen(buf_str(&out)) == out.len); /* no NUL reaches a message */
 	buf_free(&out);
-	report_free(&rep);
+	importlog_free(&rep);
 	for (int f = 0; f < DSF__MAX; f++)
 		if (path[f])
 			unlink(path[f]);

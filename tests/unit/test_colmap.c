@@ -11,13 +11,13 @@ static const char *str(const struct dataset *ds, uint32_t id)
 
 /* Reads the four texts with cm, expecting success. */
 static struct dataset *read_ok(const struct colmap *cm, const char *i, const char *p, const char *t, const char *y,
-			       struct report *r)
+			       struct importlog *r)
 {
 	struct dataset *ds = NULL;
 	if (tu_dataset_cm(cm, i, p, t, y, &ds, r) != 0) {
 		struct buf b;
 		buf_init(&b, 0);
-		report_format_errors(r, &b);
+		importlog_format_errors(r, &b);
 		fail_msg("dataset_read_with failed:\n%s", buf_str(&b));
 	}
 	return ds;
@@ -46,8 +46,8 @@ static void test_norm(void **state)
 static void test_spreadsheet_headers(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = read_ok(NULL,
 		"Influencer ID, Name ,Follower-Count,Platform,CATEGORY,Gender\n7,Asha,1000,Instagram,Fitness,Female\n",
 		"Influencer  ID,Post Date,Post URL,Reach\n7,17-06-2025,http://x/1,10\n",
@@ -83,14 +83,14 @@ static void test_spreadsheet_headers(void **state)
 	assert_null(strstr(w, "\"Name\""));       /* only case and spaces around: read as it is */
 	assert_null(strstr(w, "could not be read")); /* every basis spelling read */
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_alias_only_when_canonical_absent(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = read_ok(NULL, "influencer_id,name,id,followers,Follower Count\nX,Asha,A,5,7\n",
 		"post_date,influencer_id,Date,post_url,url\n2025-01-09,A,2025-01-02,http://alias,http://canon\n",
 		"transaction_date,influencer_id,revenue\n2025-01-03,A,5\n",
@@ -107,26 +107,26 @@ static void test_alias_only_when_canonical_absent(void **state)
 	assert_contains(w, "payouts.csv: extra columns ignored: \"payout_date\"\n");
 	assert_contains(w, "tracking_data.csv: headers read as: \"transaction_date\" as date\n");
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_missing_column_names_its_aliases(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = NULL;
 	assert_int_equal(tu_dataset("id,name\nA,Asha\n", "influencer_id,date\n",
 				    "influencer_id,Txn Date,revenue\nA,2025-01-01,5\n", "influencer_id,total_payout\n", &ds,
 				    &r), -1);
-	assert_int_equal(report_error_count(&r), 1);
-	const struct report_error *e = &r.file[DSF_TRACKING].kept[0];
+	assert_int_equal(importlog_error_count(&r), 1);
+	const struct importlog_error *e = &r.file[DSF_TRACKING].kept[0];
 	assert_int_equal(e->line, 1);
 	assert_string_equal(e->column, "date");
 	assert_contains(e->reason, "missing required column \"date\" (also read as order_date or transaction_date)");
 	assert_int_equal(r.file[DSF_TRACKING].missing, 1u << TC_DATE);
 	assert_int_equal(r.file[DSF_POSTS].missing, 0);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_mapping(void **state)
@@ -139,8 +139,8 @@ static void test_mapping(void **state)
 				      sizeof(err)), 0);
 	assert_string_equal(cm.map[DSF_TRACKING][TC_DATE], "Txn Date");
 	assert_string_equal(cm.map[DSF_PAYOUTS][YC_TOTAL], "Paid (INR)");
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = read_ok(&cm, "id,name\nA,Asha\n", "influencer_id,date\n",
 				     "influencer_id,txn-date,revenue,date\nA,2025-01-04,5,junk\n",
 				     "influencer_id,Paid (INR)\nA,9\n", &r);
@@ -150,18 +150,18 @@ static void test_mapping(void **state)
 	assert_contains(w, "tracking_data.csv: headers read as: \"txn-date\" as date (mapped)\n");
 	assert_contains(w, "tracking_data.csv: extra columns ignored: \"date\"\n");
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 	/* a mapping to a header the file lacks is an error naming it */
-	report_init(&r);
+	importlog_init(&r);
 	ds = (struct dataset *)1;
 	assert_int_equal(tu_dataset_cm(&cm, "id,name\nA,Asha\n", "influencer_id,date\n",
 				       "influencer_id,when,revenue\nA,2025-01-04,5\n", "influencer_id,Paid (INR)\n", &ds, &r),
 			 -1);
-	const struct report_error *e = &r.file[DSF_TRACKING].kept[0];
+	const struct importlog_error *e = &r.file[DSF_TRACKING].kept[0];
 	assert_string_equal(e->column, "date");
 	assert_string_equal(e->value, "Txn Date");
 	assert_contains(e->reason, "does not have");
-	report_free(&r);
+	importlog_free(&r);
 	/* malformed mappings */
 	static const char *const bad[] = { "tracking.date=x", "tracking_data.nosuch=x", "tracking_data.date=",
 					   "tracking_data.date", "date=x", "posts.csv=x" };
@@ -178,34 +178,34 @@ static void test_month_first(void **state)
 	struct colmap cm;
 	memset(&cm, 0, sizeof(cm));
 	cm.month_first[DSF_POSTS] = 1;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = read_ok(&cm, "id,name\nA,Asha\n", "influencer_id,date\nA,06/17/2025\nA,1/4/2025 09:00\n",
 				     "influencer_id,date,revenue\nA,1/4/2025,5\n", "influencer_id,total_payout\n", &r);
 	assert_int_equal(ds->post[0].date, val_days_from_civil(2025, 6, 17));
 	assert_int_equal(ds->post[1].date, val_days_from_civil(2025, 1, 4));
 	assert_int_equal(ds->track[0].date, val_days_from_civil(2025, 4, 1)); /* tracking stays day first */
 	dataset_free(ds);
-	report_free(&r);
-	report_init(&r);
+	importlog_free(&r);
+	importlog_init(&r);
 	assert_int_equal(tu_dataset_cm(&cm, "id,name\nA,Asha\n", "influencer_id,date\nA,17/06/2025\nA,13/13/2025\n",
 				       "influencer_id,date,revenue\nA,06/17/2025,5\n", NULL, &ds, &r), -1);
-	const struct report_error *e = &r.file[DSF_POSTS].kept[0];
+	const struct importlog_error *e = &r.file[DSF_POSTS].kept[0];
 	assert_int_equal(e->line, 2);
 	assert_contains(e->reason, "only makes sense day first");
 	e = &r.file[DSF_POSTS].kept[1];
 	assert_contains(e->reason, "no such calendar date; expected a date as YYYY-MM-DD, YYYY/MM/DD, MM-DD-YYYY");
 	e = &r.file[DSF_TRACKING].kept[0];
 	assert_contains(e->reason, "only makes sense month first");
-	report_free(&r);
+	importlog_free(&r);
 	/* in an optional column too: the date order, not the value, is wrong */
-	report_init(&r);
+	importlog_init(&r);
 	assert_int_equal(tu_dataset("id,name\nA,Asha\n", "influencer_id,date\n", "influencer_id,date,revenue\n",
 				    "influencer_id,total_payout,date\nA,5,06/17/2025\nA,5,TBD\n", &ds, &r), -1);
 	assert_int_equal(r.file[DSF_PAYOUTS].nerrors, 1);
 	assert_int_equal(r.file[DSF_PAYOUTS].kept[0].line, 2);
 	assert_contains(r.file[DSF_PAYOUTS].kept[0].reason, "only makes sense month first");
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_save_and_load(void **state)

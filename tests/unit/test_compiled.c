@@ -81,7 +81,7 @@ static void same_figures(struct dataset *raw, struct dataset *fast, const char *
 /* One tracking file three ways: read from the CSVs, built into a cube, and
  * written to dataset.bin and mapped back. */
 struct forms {
-	struct report rep;
+	struct importlog rep;
 	struct dataset *raw, *built, *mapped;
 	char *dir;
 };
@@ -89,7 +89,7 @@ struct forms {
 static void forms_open(struct forms *x, char *track)
 {
 	char path[4096], err[256];
-	report_init(&x->rep);
+	importlog_init(&x->rep);
 	x->raw = tu_dataset_ok(INFL, POSTS, track, PAY, &x->rep);
 	x->built = tu_dataset_ok(INFL, POSTS, track, PAY, &x->rep);
 	free(track);
@@ -106,7 +106,7 @@ static void forms_close(struct forms *x)
 	dataset_free(x->mapped);
 	dataset_free(x->built);
 	dataset_free(x->raw);
-	report_free(&x->rep);
+	importlog_free(&x->rep);
 	tu_rmtree(x->dir);
 	free(x->dir);
 }
@@ -150,8 +150,8 @@ static void test_wide_date_span(void **state)
 static void test_truncated_stale_and_foreign_files_are_refused(void **state)
 {
 	(void)state;
-	struct report rep;
-	report_init(&rep);
+	struct importlog rep;
+	importlog_init(&rep);
 	struct dataset *ds = tu_dataset_ok(INFL, POSTS, TU_TRACK_HDR "x,c,A,u,p,2025-01-01,1,10\n", PAY, &rep);
 	char *dir = tu_mkdtemp(), path[4096], err[256];
 	snprintf(path, sizeof(path), "%s/%s", dir, COMPILED_NAME);
@@ -177,7 +177,7 @@ static void test_truncated_stale_and_foreign_files_are_refused(void **state)
 	assert_null(compiled_map(path, err, sizeof(err)));
 	assert_null(compiled_map("/nonexistent/dataset.bin", err, sizeof(err)));
 	dataset_free(ds);
-	report_free(&rep);
+	importlog_free(&rep);
 	tu_rmtree(dir);
 	free(dir);
 }

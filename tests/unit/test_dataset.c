@@ -10,25 +10,25 @@
 #define PAY_OK TU_PAY_HDR
 
 /* The kept error of file f on line, or a test failure. */
-static const struct report_error *err_at(const struct report *r, enum ds_file f, long line)
+static const struct importlog_error *err_at(const struct importlog *r, enum ds_file f, long line)
 {
 	for (int i = 0; i < r->file[f].nkept; i++)
 		if (r->file[f].kept[i].line == line)
 			return &r->file[f].kept[i];
 	struct buf b;
 	buf_init(&b, 0);
-	report_format_errors(r, &b);
+	importlog_format_errors(r, &b);
 	fail_msg("no error in %s on line %ld; errors:\n%s", ds_file_name[f], line, buf_str(&b));
 	return NULL;
 }
 
 /* Reads the four texts expecting failure; returns nothing, the report holds the errors. */
-static void read_bad(const char *i, const char *p, const char *t, const char *y, struct report *r)
+static void read_bad(const char *i, const char *p, const char *t, const char *y, struct importlog *r)
 {
 	struct dataset *ds = (struct dataset *)1;
 	assert_int_equal(tu_dataset(i, p, t, y, &ds, r), -1);
 	assert_null(ds);
-	assert_true(report_error_count(r) > 0);
+	assert_true(importlog_error_count(r) > 0);
 }
 
 static const char *str(const struct dataset *ds, uint32_t id)
@@ -39,8 +39,8 @@ static const char *str(const struct dataset *ds, uint32_t id)
 static void test_valid(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = tu_dataset_ok(
 		INFL_OK "C,Chen,Beauty,Female,3000000000.0,Twitter\n",
 		TU_POST_HDR "A,,2025-01-03,http://x/1,\"hi, there\",1000,50,5\nB,Facebook,2025-01-04 10:00,,,0,0,0\n",
@@ -82,17 +82,17 @@ static void test_valid(void **state)
 	assert_int_equal(ds->last_date, val_days_from_civil(2025, 1, 7));
 	assert_int_equal(r.nwarnings, 0);
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_missing_columns(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	read_bad("name,platform\nAsha,Instagram\n", "influencer_id,platform\nA,x\n",
 		 "influencer_id,date,orders\nA,2025-01-01,1\n", "influencer_id,rate\nA,5\n", &r);
-	const struct report_error *e = err_at(&r, DSF_INFLUENCERS, 1);
+	const struct importlog_error *e = err_at(&r, DSF_INFLUENCERS, 1);
 	assert_string_equal(e->column, "id");
 	assert_contains(e->reason, "missing required column");
 	assert_contains(e->reason, "influencer_id"); /* the alias is named too */
@@ -101,21 +101,21 @@ static void test_missing_columns(void **state)
 	assert_string_equal(err_at(&r, DSF_PAYOUTS, 1)->column, "total_payout");
 	assert_contains(err_at(&r, DSF_PAYOUTS, 1)->reason, "missing required column");
 	assert_int_equal(r.file[DSF_INFLUENCERS].nerrors, 1);
-	report_free(&r);
+	importlog_free(&r);
 	/* tracking_data.csv without influencer_id, influencers.csv without name */
-	report_init(&r);
+	importlog_init(&r);
 	read_bad("id,platform\nA,x\n", POST_OK, "date,revenue\n2025-01-01,5\n", PAY_OK, &r);
 	assert_string_equal(err_at(&r, DSF_INFLUENCERS, 1)->column, "name");
 	assert_string_equal(err_at(&r, DSF_TRACKING, 1)->column, "influencer_id");
-	assert_int_equal(report_error_count(&r), 2);
-	report_free(&r);
+	assert_int_equal(importlog_error_count(&r), 2);
+	importlog_free(&r);
 }
 
 static void test_bad_values(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	read_bad(TU_INFL_HDR "A,,Fitness,Female,12.5,Instagram\nB,Bala,Fitness,Male,-3,YouTube\n",
 		 TU_POST_HDR "A,x,06/17/2025,,,1,1,1\nB,x,2025-02-30,,,1,-1,1\n,x,2025-01-01,,,1,1,1\n",
 		 TU_TRACK_HDR "s,c,A,u,p,2025-01-01,1,abc\ns,c,A,u,p,,1,5\ns,c,A,u,p,2025-01-01,1,\n",
@@ -123,7 +123,7 @@ static void test_bad_values(void **state)
 	/* line 2: the empty name is an error; the fractional follower_count of an
 	 * optional column is not one of the spec's errors (a warning, read as 0) */
 	assert_int_equal(r.file[DSF_INFLUENCERS].nerrors, 2);
-	const struct report_error *e = &r.file[DSF_INFLUENCERS].kept[0];
+	const struct importlog_error *e = &r.file[DSF_INFLUENCERS].kept[0];
 	assert_int_equal(e->line, 2);
 	assert_string_equal(e->column, "name");
 	assert_contains(e->reason, "empty");
@@ -155,19 +155,19 @@ static void test_bad_values(void **state)
 	assert_contains(buf_str(&r.warnings), "payouts.csv: 1 values in column basis could not be read"); /* weekly */
 	assert_int_equal(r.file[DSF_PAYOUTS].nerrors, 2);
 	assert_string_equal(err_at(&r, DSF_PAYOUTS, 4)->column, "total_payout");
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_structure_errors(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	read_bad(TU_INFL_HDR "A,Asha,F,F,1,I\nB,Bala,F,M,1,Y\n42,X,,,,I\n 42.0 ,Y,,,,I\n",
 		 TU_POST_HDR "A,x,2025-01-01,\"multi\nline caption\",,1,1,1\nA,x,2025-01-01\n",
 		 TU_TRACK_HDR "s,c,A,u,p,2025-01-01,1,5,extra\n",
 		 TU_PAY_HDR "A,post,5,1,100,2025-01-01\nA,post,5,1,\"caf\xff\",2025-01-01\n", &r);
-	const struct report_error *e = err_at(&r, DSF_INFLUENCERS, 5);
+	const struct importlog_error *e = err_at(&r, DSF_INFLUENCERS, 5);
 	assert_string_equal(e->column, "id");
 	assert_string_equal(e->value, "42");
 	assert_contains(e->reason, "duplicate");
@@ -181,14 +181,14 @@ static void test_structure_errors(void **state)
 	assert_contains(e->reason, "UTF-8");
 	assert_contains(e->reason, "5"); /* the field number */
 	assert_string_equal(e->value, "caf\\xFF");
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_file_errors(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	read_bad("", "\xEF\xBB\xBF", "\n\n", NULL, &r);
 	for (int f = DSF_INFLUENCERS; f <= DSF_TRACKING; f++) {
 		assert_int_equal(r.file[f].nerrors, 1);
@@ -197,9 +197,9 @@ static void test_file_errors(void **state)
 	}
 	assert_int_equal(r.file[DSF_PAYOUTS].kept[0].line, 0);
 	assert_contains(r.file[DSF_PAYOUTS].kept[0].reason, "missing");
-	report_free(&r);
+	importlog_free(&r);
 	/* a path that does not exist */
-	report_init(&r);
+	importlog_init(&r);
 	const char *path[DSF__MAX] = { "/nonexistent/dir/influencers.csv", "/nonexistent/p", "/nonexistent/t",
 				       "/nonexistent/y" };
 	struct dataset *ds = (struct dataset *)1;
@@ -207,8 +207,8 @@ static void test_file_errors(void **state)
 	assert_null(ds);
 	assert_int_equal(r.file[DSF_INFLUENCERS].kept[0].line, 0);
 	assert_contains(r.file[DSF_INFLUENCERS].kept[0].reason, "cannot read");
-	assert_int_equal(report_error_count(&r), 4);
-	report_free(&r);
+	assert_int_equal(importlog_error_count(&r), 4);
+	importlog_free(&r);
 }
 
 /* An unterminated quote is an error: the open field once swallowed every
@@ -216,14 +216,14 @@ static void test_file_errors(void **state)
 static void test_unterminated_quote(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = NULL;
 	int rc = tu_dataset("id,name,platform\nA,Asha,\"Instagram\nB,Bala,YouTube\nC,Chen,Twitter\n", POST_OK,
 			    TRACK_OK, PAY_OK, &ds, &r);
 	size_t ninfl = ds ? ds->ninfl : 0;
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 	assert_int_equal(rc, -1);
 	assert_int_equal(ninfl, 0);
 }
@@ -231,34 +231,34 @@ static void test_unterminated_quote(void **state)
 static void test_error_cap(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct buf p;
 	buf_init(&p, 0);
 	buf_puts(&p, TU_POST_HDR);
-	for (int i = 0; i < REPORT_KEEP + 5; i++)
+	for (int i = 0; i < IMPORTLOG_KEEP + 5; i++)
 		buf_puts(&p, "A,x,bad-date,,,1,1,1\n");
 	read_bad(INFL_OK, p.data, TRACK_OK, PAY_OK, &r);
-	assert_int_equal(r.file[DSF_POSTS].nerrors, REPORT_KEEP + 5);
-	assert_int_equal(r.file[DSF_POSTS].nkept, REPORT_KEEP);
+	assert_int_equal(r.file[DSF_POSTS].nerrors, IMPORTLOG_KEEP + 5);
+	assert_int_equal(r.file[DSF_POSTS].nkept, IMPORTLOG_KEEP);
 	assert_int_equal(r.file[DSF_POSTS].kept[0].line, 2);
-	assert_int_equal(r.file[DSF_POSTS].kept[REPORT_KEEP - 1].line, REPORT_KEEP + 1);
-	assert_int_equal(report_error_count(&r), REPORT_KEEP + 5);
+	assert_int_equal(r.file[DSF_POSTS].kept[IMPORTLOG_KEEP - 1].line, IMPORTLOG_KEEP + 1);
+	assert_int_equal(importlog_error_count(&r), IMPORTLOG_KEEP + 5);
 	struct buf out;
 	buf_init(&out, 0);
-	report_format_errors(&r, &out);
+	importlog_format_errors(&r, &out);
 	assert_contains(buf_str(&out), "posts.csv:2: column date: value \"bad-date\"");
 	assert_contains(buf_str(&out), "5 more errors not shown (25 in all)");
 	buf_free(&out);
 	buf_free(&p);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_headers(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = tu_dataset_ok(" Influencer_ID ,NAME, Platform ,Notes\nA,Asha,Instagram,n1\n42.0,X,,n2\n",
 					   "Date,INFLUENCER_ID\n2025-01-01,42\n",
 					   "Revenue,Brand,Source,Date,Influencer_Id,Extra1,extra2\n"
@@ -279,14 +279,14 @@ static void test_headers(void **state)
 	assert_contains(w, "payouts.csv: headers read as: \"Payout_Date\" as date\n");
 	assert_int_equal(r.nwarnings, 5);
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_organic_and_unknown(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = tu_dataset_ok(INFL_OK, TU_POST_HDR "ZZ,x,2025-01-01,,,1,1,1\n",
 					   TU_TRACK_HDR "s,c,,u,p,2025-01-01,1,700\n"
 					   "s,c,ZZ,u,p,2025-01-01,1,100.50\ns,c,007,u,p,2025-01-01,1,200\n"
@@ -306,7 +306,7 @@ static void test_organic_and_unknown(void **state)
 	assert_contains(w, "with spend 1234.56");
 	assert_int_equal(r.nwarnings, 3);
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 /* The unknown rows' money keeps its sign for totals between -Rs 0.99 and
@@ -314,14 +314,14 @@ static void test_organic_and_unknown(void **state)
 static void test_unknown_negative_revenue(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = tu_dataset_ok(INFL_OK, POST_OK, TU_TRACK_HDR "s,c,ZZ,u,p,2025-01-01,0,-0.50\n",
 					   PAY_OK, &r);
 	dataset_free(ds);
 	char w[512];
 	snprintf(w, sizeof(w), "%s", buf_str(&r.warnings));
-	report_free(&r);
+	importlog_free(&r);
 	assert_contains(w, "with revenue -0.50");
 }
 
@@ -330,41 +330,41 @@ static void test_unknown_negative_revenue(void **state)
 static void test_sums_that_would_overflow(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	/* 92,233,720,368,547,758.07 rupees is INT64_MAX paise */
 	struct dataset *ds = tu_dataset_ok(INFL_OK, POST_OK, TU_TRACK_HDR "s,c,A,u,p,2025-01-01,1,92233720368547740.00\n"
 					   "s,c,ZZ,u,p,2025-01-02,1,-18.07\n", PAY_OK, &r);
 	assert_int_equal(ds->ntrack, 1);
 	dataset_free(ds);
-	report_free(&r);
-	report_init(&r);
+	importlog_free(&r);
+	importlog_init(&r);
 	read_bad(INFL_OK, POST_OK, TU_TRACK_HDR "s,c,A,u,p,2025-01-01,1,90000000000000000\n"
 		 "s,c,B,u,p,2025-01-02,1,-5\ns,c,,u,p,2025-01-03,1,\"9,00,00,00,00,00,00,000\"\n"
 		 "s,c,A,u,p,2025-01-04,1,90000000000000000\n", PAY_OK, &r);
 	assert_int_equal(r.file[DSF_TRACKING].nerrors, 1); /* once per column */
-	const struct report_error *e = err_at(&r, DSF_TRACKING, 4);
+	const struct importlog_error *e = err_at(&r, DSF_TRACKING, 4);
 	assert_string_equal(e->column, "revenue");
 	assert_contains(e->reason, "total of revenue passes Rs 92,233,720,368,547,758.07");
-	report_free(&r);
-	report_init(&r);
+	importlog_free(&r);
+	importlog_init(&r);
 	read_bad(INFL_OK, TU_POST_HDR "A,,2025-01-01,,,1,5000000000000000000,4000000000000000000\n"
 		 "B,,2025-01-01,,,1,0,1000000000000000000\n", TRACK_OK, PAY_OK, &r);
 	e = err_at(&r, DSF_POSTS, 3);
 	assert_string_equal(e->column, "comments");
 	assert_contains(e->reason, "total of likes + comments passes 9,223,372,036,854,775,807");
-	report_free(&r);
-	report_init(&r);
+	importlog_free(&r);
+	importlog_init(&r);
 	read_bad(INFL_OK, POST_OK, TRACK_OK, TU_PAY_HDR "A,post,,,90000000000000000,\nB,post,,,90000000000000000,\n", &r);
 	assert_contains(err_at(&r, DSF_PAYOUTS, 3)->reason, "total of total_payout passes");
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_payouts(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = tu_dataset_ok(INFL_OK, POST_OK, TRACK_OK,
 					   TU_PAY_HDR "A,order,100,3,300.99,2025-01-01\n"
 					   "A,Order,100,3,301.01,\nA,PER_ORDER,100,3,298.99,2025-01-03\n"
@@ -384,21 +384,21 @@ static void test_payouts(void **state)
 	assert_int_equal(ds->first_date, val_days_from_civil(2025, 1, 1));
 	assert_int_equal(ds->last_date, val_days_from_civil(2025, 1, 4));
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 	/* payouts.csv without any date column: every payout undated */
-	report_init(&r);
+	importlog_init(&r);
 	ds = tu_dataset_ok(INFL_OK, POST_OK, TRACK_OK, "influencer_id,total_payout\nA,5\n", &r);
 	assert_int_equal(ds->payout[0].date, DS_NO_DATE);
 	assert_int_equal(ds->first_date, DS_NO_DATE);
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 static void test_header_only_and_crlf_bom(void **state)
 {
 	(void)state;
-	struct report r;
-	report_init(&r);
+	struct importlog r;
+	importlog_init(&r);
 	struct dataset *ds = tu_dataset_ok("\xEF\xBB\xBFid,name\r\nA,Asha\r\n\r\nB,Bala\r\n", POST_OK, TRACK_OK,
 					   PAY_OK, &r);
 	assert_int_equal(ds->ninfl, 2);
@@ -406,7 +406,7 @@ static void test_header_only_and_crlf_bom(void **state)
 	assert_int_equal(ds->npost + ds->ntrack + ds->npayout, 0);
 	assert_int_equal(ds->first_date, DS_NO_DATE);
 	dataset_free(ds);
-	report_free(&r);
+	importlog_free(&r);
 }
 
 int main(void)

@@ -8,7 +8,7 @@
 
 struct fx {
 	struct arena a;
-	struct report rep;
+	struct importlog rep;
 	struct dataset *ds;
 	struct filter f;
 	struct metrics m;
@@ -21,7 +21,7 @@ static struct fx *fx_dir(const char *dir)
 	struct fx *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
 	arena_init(&x->a, 0);
-	report_init(&x->rep);
+	importlog_init(&x->rep);
 	char p[DSF__MAX][512];
 	const char *path[DSF__MAX];
 	for (int k = 0; k < DSF__MAX; k++) {
@@ -38,7 +38,7 @@ static struct fx *fx_text(const char *i, const char *p, const char *t, const cha
 	struct fx *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
 	arena_init(&x->a, 0);
-	report_init(&x->rep);
+	importlog_init(&x->rep);
 	x->ds = tu_dataset_ok(i, p, t, y, &x->rep);
 	assert_int_equal(cube_build(x->ds), 0);
 	return x;
@@ -47,7 +47,7 @@ static struct fx *fx_text(const char *i, const char *p, const char *t, const cha
 static void fx_free(struct fx *x)
 {
 	dataset_free(x->ds);
-	report_free(&x->rep);
+	importlog_free(&x->rep);
 	arena_free(&x->a);
 	free(x);
 }

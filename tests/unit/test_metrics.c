@@ -14,7 +14,7 @@
 
 struct fx {
 	struct arena a;
-	struct report rep;
+	struct importlog rep;
 	struct dataset *ds;
 	struct filter f;
 	struct metrics m;
@@ -25,7 +25,7 @@ static struct fx *fx_new(const char *i, const char *p, const char *t, const char
 	struct fx *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
 	arena_init(&x->a, 0);
-	report_init(&x->rep);
+	importlog_init(&x->rep);
 	x->ds = tu_dataset_ok(i, p, t, y, &x->rep);
 	return x;
 }
@@ -33,7 +33,7 @@ static struct fx *fx_new(const char *i, const char *p, const char *t, const char
 static void fx_free(struct fx *x)
 {
 	dataset_free(x->ds);
-	report_free(&x->rep);
+	importlog_free(&x->rep);
 	arena_free(&x->a);
 	free(x);
 }

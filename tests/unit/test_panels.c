@@ -14,7 +14,7 @@
 
 struct fixture {
 	struct dataset *ds;
-	struct report rep;
+	struct importlog rep;
 	struct arena a;
 	struct filter f;
 	struct metrics m;
@@ -31,7 +31,7 @@ static void compute(struct fixture *x, const char *query)
 static int setup(void **state)
 {
 	struct fixture *x = calloc(1, sizeof(*x));
-	report_init(&x->rep);
+	importlog_init(&x->rep);
 	arena_init(&x->a, 0);
 	x->ds = tu_dataset_ok(INFL, POSTS, TRACK, PAY, &x->rep);
 	*state = x;
@@ -42,7 +42,7 @@ static int teardown(void **state)
 {
 	struct fixture *x = *state;
 	dataset_free(x->ds);
-	report_free(&x->rep);
+	importlog_free(&x->rep);
 	arena_free(&x->a);
 	free(x);
 	return 0;
@@ -117,7 +117,7 @@ static void test_trend_spend_timing(void **state)
 	(void)state;
 	struct fixture x;
 	memset(&x, 0, sizeof(x));
-	report_init(&x.rep);
+	importlog_init(&x.rep);
 	arena_init(&x.a, 0);
 	x.ds = tu_dataset_ok(TU_INFL_HDR "C,Cee,Fitness,Female,1000,Instagram\nD,Dee,Fitness,Male,1000,YouTube\n",
 			     TU_POST_HDR "D,YouTube,2025-03-15,u,c,10,1,1\nD,YouTube,2025-04-15,u,c,10,1,1\n",
@@ -128,7 +128,7 @@ static void test_trend_spend_timing(void **state)
 	assert_int_equal(cube_build(x.ds), 0);
 	check_timing_trend(&x);
 	dataset_free(x.ds);
-	report_free(&x.rep);
+	importlog_free(&x.rep);
 	arena_free(&x.a);
 }
 

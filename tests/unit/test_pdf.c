@@ -23,7 +23,7 @@
 
 struct fixture {
 	struct dataset *ds;
-	struct report rep;
+	struct importlog rep;
 	struct arena a;
 	struct filter f;
 	struct metrics m;
@@ -36,7 +36,7 @@ static int setup(void **state)
 {
 	struct fixture *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
-	report_init(&x->rep);
+	importlog_init(&x->rep);
 	arena_init(&x->a, 0);
 	buf_init(&x->pdf, 0);
 	*state = x;
@@ -47,7 +47,7 @@ static int teardown(void **state)
 {
 	struct fixture *x = *state;
 	dataset_free(x->ds);
-	report_free(&x->rep);
+	importlog_free(&x->rep);
 	arena_free(&x->a);
 	buf_free(&x->pdf);
 	free(x);

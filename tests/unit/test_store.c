@@ -52,10 +52,10 @@ static void upath(const struct fx *x, char out[4096], const char *rest)
 }
 
 /* Runs import_run; returns its result with the version in ver. */
-static int import(struct fx *x, const char *const src[DSF__MAX], struct report *rep, char ver[STORE_VERSION_MAX],
+static int import(struct fx *x, const char *const src[DSF__MAX], struct importlog *rep, char ver[STORE_VERSION_MAX],
 		  char *err, size_t errsz)
 {
-	report_init(rep);
+	importlog_init(rep);
 	ver[0] = '\0';
 	err[0] = '\0';
 	return import_run(x->uploads, src, "tester", rep, ver, err, errsz);
@@ -63,11 +63,11 @@ static int import(struct fx *x, const char *const src[DSF__MAX], struct report *
 
 static int import_all(struct fx *x, char ver[STORE_VERSION_MAX])
 {
-	struct report rep;
+	struct importlog rep;
 	char err[256];
 	const char *src[DSF__MAX] = { x->src[0], x->src[1], x->src[2], x->src[3] };
 	int rc = import(x, src, &rep, ver, err, sizeof(err));
-	report_free(&rep);
+	importlog_free(&rep);
 	return rc;
 }
 
@@ -137,12 +137,12 @@ static void test_carry_over(void **state)
 	assert_int_equal(import_all(x, ver), 0);
 	char *track2 = tu_write_file(x->root, "new_tracking.csv", TRACK2);
 	const char *src[DSF__MAX] = { NULL, NULL, track2, NULL };
-	struct report rep;
+	struct importlog rep;
 	assert_int_equal(import(x, src, &rep, ver, err, sizeof(err)), 0);
 	assert_string_equal(ver, "000002");
 	/* the warning about the unknown id is kept in the version's meta */
 	assert_contains(buf_str(&rep.warnings), "tracking_data.csv: 1 rows");
-	report_free(&rep);
+	importlog_free(&rep);
 	char cur[STORE_VERSION_MAX];
 	assert_int_equal(store_current(x->uploads, cur), 0);
 	assert_string_equal(cur, "000002");
@@ -172,11 +172,11 @@ static void test_errors_leave_current(void **state)
 	char *bad = tu_write_file(x->root, "bad.csv", TU_TRACK_HDR "s,c,A,u,p,not-a-date,1,5\n");
 	char *goodpay = tu_write_file(x->root, "pay2.csv", TU_PAY_HDR "B,order,5,1,5,\n");
 	const char *src[DSF__MAX] = { NULL, NULL, bad, goodpay };
-	struct report rep;
+	struct importlog rep;
 	assert_int_equal(import(x, src, &rep, ver, err, sizeof(err)), -1);
 	assert_int_equal(rep.file[DSF_TRACKING].nerrors, 1);
 	assert_int_equal(rep.file[DSF_TRACKING].kept[0].line, 2);
-	report_free(&rep);
+	importlog_free(&rep);
 	char cur[STORE_VERSION_MAX];
 	assert_int_equal(store_current(x->uploads, cur), 0);
 	assert_string_equal(cur, "000001");
@@ -199,13 +199,13 @@ static void test_first_import_needs_every_file(void **state)
 	struct fx *x = *state;
 	char ver[STORE_VERSION_MAX], err[256];
 	const char *src[DSF__MAX] = { x->src[0], NULL, x->src[2], NULL };
-	struct report rep;
+	struct importlog rep;
 	assert_int_equal(import(x, src, &rep, ver, err, sizeof(err)), -1);
 	assert_int_equal(rep.file[DSF_POSTS].nerrors, 1);
 	assert_contains(rep.file[DSF_POSTS].kept[0].reason, "missing");
 	assert_int_equal(rep.file[DSF_PAYOUTS].nerrors, 1);
 	assert_int_equal(rep.file[DSF_INFLUENCERS].nerrors, 0);
-	report_free(&rep);
+	importlog_free(&rep);
 	char cur[STORE_VERSION_MAX];
 	assert_int_equal(store_current(x->uploads, cur), -1);
 }
@@ -216,11 +216,11 @@ static void test_store_failure(void **state)
 	char ver[STORE_VERSION_MAX], err[256];
 	assert_true(snprintf(x->uploads, sizeof(x->uploads), "%s/no/such/dir", x->root) < (int)sizeof(x->uploads));
 	const char *src[DSF__MAX] = { x->src[0], x->src[1], x->src[2], x->src[3] };
-	struct report rep;
+	struct importlog rep;
 	assert_int_equal(import(x, src, &rep, ver, err, sizeof(err)), -2);
 	assert_true(strlen(err) > 0);
-	assert_int_equal(report_error_count(&rep), 0);
-	report_free(&rep);
+	assert_int_equal(importlog_error_count(&rep), 0);
+	importlog_free(&rep);
 }
 
 static void test_numbering_follows_highest(void **state)
@@ -314,13 +314,13 @@ static void test_meta_values_cannot_split(void **state)
 {
 	struct fx *x = *state;
 	char ver[STORE_VERSION_MAX], err[256];
-	struct report rep;
+	struct importlog rep;
 	const char *src[DSF__MAX] = { x->src[0], x->src[1], x->src[2], x->src[3] };
-	report_init(&rep);
-	report_warn(&rep, "a \\n\x1b\"warning\" of %d bytes", 2000);
+	importlog_init(&rep);
+	importlog_warn(&rep, "a \\n\x1b\"warning\" of %d bytes", 2000);
 	const char *user = "ed\nuser mallory\\";
 	assert_int_equal(import_run(x->uploads, src, user, &rep, ver, err, sizeof(err)), 0);
-	report_free(&rep);
+	importlog_free(&rep);
 	struct store_info info;
 	assert_int_equal(store_info(x->uploads, ver, &info), 0);
 	assert_string_equal(info.user, user);

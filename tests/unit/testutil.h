@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "dataset.h"
-#include "report.h"
+#include "importlog.h"
 
 /* Fails unless |a - b| <= eps (cmocka 1.1 only compares floats). */
 #define assert_near(a, b, eps)                                                                  \
@@ -130,7 +130,7 @@ static inline char *tu_read_file(const char *path)
  * directory, runs dataset_read, removes the directory and returns its result.
  * rep must be initialised by the caller. */
 static inline int tu_dataset_cm(const struct colmap *cm, const char *infl, const char *posts, const char *track,
-				const char *pay, struct dataset **ds, struct report *rep)
+				const char *pay, struct dataset **ds, struct importlog *rep)
 {
 	const char *text[DSF__MAX] = { infl, posts, track, pay };
 	char *path[DSF__MAX] = { 0 };
@@ -149,21 +149,21 @@ static inline int tu_dataset_cm(const struct colmap *cm, const char *infl, const
 
 /* tu_dataset_cm with the default reading. */
 static inline int tu_dataset(const char *infl, const char *posts, const char *track, const char *pay,
-			     struct dataset **ds, struct report *rep)
+			     struct dataset **ds, struct importlog *rep)
 {
 	return tu_dataset_cm(NULL, infl, posts, track, pay, ds, rep);
 }
 
 /* Like tu_dataset but fails the test unless the read succeeds. */
 static inline struct dataset *tu_dataset_ok(const char *infl, const char *posts, const char *track,
-					    const char *pay, struct report *rep)
+					    const char *pay, struct importlog *rep)
 {
 	struct dataset *ds = NULL;
 	int rc = tu_dataset(infl, posts, track, pay, &ds, rep);
 	if (rc != 0) {
 		struct buf b;
 		buf_init(&b, 0);
-		report_format_errors(rep, &b);
+		importlog_format_errors(rep, &b);
 		fail_msg("dataset_read failed:\n%s", buf_str(&b));
 	}
 	assert_non_null(ds);

@@ -1,5 +1,5 @@
-/* report.c: errors and warnings found while reading a dataset, per file. */
-#include "report.h"
+/* importlog.c: the import log: errors and warnings found while reading a dataset, per file. */
+#include "importlog.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,13 +12,13 @@ const char *const ds_file_name[DSF__MAX] = {
 	[DSF_PAYOUTS] = "payouts.csv",
 };
 
-void report_init(struct report *r)
+void importlog_init(struct importlog *r)
 {
 	memset(r, 0, sizeof(*r));
 	buf_init(&r->warnings, 1 << 20);
 }
 
-void report_free(struct report *r)
+void importlog_free(struct importlog *r)
 {
 	buf_free(&r->warnings);
 }
@@ -44,14 +44,14 @@ static void shorten(char *out, size_t outsz, const char *v, size_t n)
 	out[o] = '\0';
 }
 
-void report_error(struct report *r, enum ds_file f, long line, const char *column,
-		  const char *value, size_t vlen, const char *fmt, ...)
+void importlog_error(struct importlog *r, enum ds_file f, long line, const char *column,
+		     const char *value, size_t vlen, const char *fmt, ...)
 {
-	struct report_file *rf = &r->file[f];
+	struct importlog_file *rf = &r->file[f];
 	rf->nerrors++;
-	if (rf->nkept >= REPORT_KEEP)
+	if (rf->nkept >= IMPORTLOG_KEEP)
 		return;
-	struct report_error *e = &rf->kept[rf->nkept++];
+	struct importlog_error *e = &rf->kept[rf->nkept++];
 	e->line = line;
 	snprintf(e->column, sizeof(e->column), "%s", column ? column : "");
 	if (value)
@@ -64,7 +64,7 @@ void report_error(struct report *r, enum ds_file f, long line, const char *colum
 	va_end(ap);
 }
 
-void report_warn(struct report *r, const char *fmt, ...)
+void importlog_warn(struct importlog *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -73,7 +73,7 @@ void report_warn(struct report *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-long report_error_count(const struct report *r)
+long importlog_error_count(const struct importlog *r)
 {
 	long n = 0;
 	for (int f = 0; f < DSF__MAX; f++)
@@ -81,12 +81,12 @@ long report_error_count(const struct report *r)
 	return n;
 }
 
-void report_format_errors(const struct report *r, struct buf *out)
+void importlog_format_errors(const struct importlog *r, struct buf *out)
 {
 	for (int f = 0; f < DSF__MAX; f++) {
-		const struct report_file *rf = &r->file[f];
+		const struct importlog_file *rf = &r->file[f];
 		for (int i = 0; i < rf->nkept; i++) {
-			const struct report_error *e = &rf->kept[i];
+			const struct importlog_error *e = &rf->kept[i];
 			if (e->line == 0)
 				buf_printf(out, "%s: %s\n", ds_file_name[f], e->reason);
 			else
