@@ -68,16 +68,16 @@ enum app_status page_dashboard(struct request *r)
 	const struct group_view campaigns = { GROUPS_CAMPAIGN, "campaigns", "Campaigns", CAMPAIGNS_SHOWN, 1, 0, 1 };
 	st = view_groups(r, tpl_include(d, "CAMPAIGNS", "groups.tpl"), &m, &f, &campaigns);
 	if (st == APP_OK)
-		st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
+		st = view_panels_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
 	if (st != APP_OK) {
 		tpl_free(d);
 		return st;
 	}
 	top_lists(d, r, &m, &f);
-	panel_influencer_chart(r, d, &m);
-	panel_personas(r, tpl_include(d, "PERSONAS", "personas.tpl"), &m);
-	panel_posts(r, tpl_include(d, "POSTS", "posts.tpl"), &m, 10);
-	panel_payouts(r, tpl_include(d, "PAYOUTS", "payouts.tpl"), &m, 25);
+	view_panels_influencer_chart(r, d, &m);
+	view_panels_personas(r, tpl_include(d, "PERSONAS", "personas.tpl"), &m);
+	view_panels_posts(r, tpl_include(d, "POSTS", "posts.tpl"), &m, 10);
+	view_panels_payouts(r, tpl_include(d, "PAYOUTS", "payouts.tpl"), &m, 25);
 	if (m.nrow == 0)
 		tpl_show(d, "EMPTY");
 	st = view_send(r, d, "dashboard.tpl");

@@ -164,7 +164,7 @@ enum app_status page_influencer(struct request *r)
 	view_filter_form(tpl_include(d, "FILTERS", "filters.tpl"), v, &f);
 	view_kpis(tpl_include(d, "KPIS", "kpis.tpl"), &m, &f, selection_previous(r, v, &f, &prev));
 	view_table(d, "TABLE", "Influencer", &m, &one, 1, &f);
-	st = panel_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
+	st = view_panels_trend(r, tpl_include(d, "TREND", "trend.tpl"), &m);
 	static const struct group_view groups[] = {
 		{ GROUPS_CAMPAIGN, "campaigns", "Campaigns", 0, 0, 0, 0 },
 		{ GROUPS_BRAND, "brands", "Brands", 0, 0, 0, 0 },
@@ -174,8 +174,8 @@ enum app_status page_influencer(struct request *r)
 	for (size_t k = 0; k < 3 && st == APP_OK; k++)
 		st = view_groups(r, tpl_include(d, include[k], "groups.tpl"), &m, &f, &groups[k]);
 	if (st == APP_OK) {
-		panel_posts(r, tpl_include(d, "POSTS", "posts.tpl"), &m, 50);
-		panel_payouts(r, tpl_include(d, "PAYOUTS", "payouts.tpl"), &m, 1);
+		view_panels_posts(r, tpl_include(d, "POSTS", "posts.tpl"), &m, 50);
+		view_panels_payouts(r, tpl_include(d, "PAYOUTS", "payouts.tpl"), &m, 1);
 		st = view_send(r, d, "influencer.tpl");
 	}
 	tpl_free(d);

@@ -53,7 +53,7 @@ static void timing_note(struct tpl_dict *d, const struct metrics *m)
 	}
 }
 
-enum app_status panel_trend(struct request *r, struct tpl_dict *d, const struct metrics *m)
+enum app_status view_panels_trend(struct request *r, struct tpl_dict *d, const struct metrics *m)
 {
 	struct trend t;
 	char err[256];
@@ -107,7 +107,7 @@ static void bars_for(struct request *r, struct tpl_dict *d, const char *key, con
 	set_chart(d, key, &svg);
 }
 
-void panel_influencer_chart(struct request *r, struct tpl_dict *d, const struct metrics *m)
+void view_panels_influencer_chart(struct request *r, struct tpl_dict *d, const struct metrics *m)
 {
 	bars_for(r, d, "TOP_CHART", "ROAS of the top 10 influencers, baseline marked", m, 0);
 	bars_for(r, d, "BOTTOM_CHART", "ROAS of the bottom 10 influencers, baseline marked", m, 1);
@@ -181,7 +181,7 @@ static void group_rows(struct tpl_dict *d, const char *section, const struct met
 	}
 }
 
-void panel_personas(struct request *r, struct tpl_dict *d, const struct metrics *m)
+void view_panels_personas(struct request *r, struct tpl_dict *d, const struct metrics *m)
 {
 	struct group *g;
 	long n = panels_group(m, BY_PERSONA, r->arena, &g);
@@ -209,7 +209,7 @@ static void post_rows(struct tpl_dict *d, const char *section, const struct metr
 	}
 }
 
-void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
+void view_panels_posts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
 {
 	struct post_stats s;
 	if (panels_posts(m, max, r->arena, &s) < 0)
@@ -236,7 +236,7 @@ void panel_posts(struct request *r, struct tpl_dict *d, const struct metrics *m,
 	}
 }
 
-void panel_payouts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
+void view_panels_payouts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
 {
 	size_t n;
 	const struct infl_row **rows = panels_paid(m, r->arena, &n);
