@@ -21,12 +21,12 @@
 
 /* ---- header and key figures ---- */
 
-static void header(struct doc *d)
+static void header(struct pd_doc *d)
 {
 	const struct pdf_input *in = d->in;
-	const struct style title = { 1, 20, C_FG, LEFT, WIDTH }, meta = { 0, 9, C_MUTED, LEFT, WIDTH };
-	char s[TEXT_MAX];
-	pd_put(d, &title, MARGIN, d->y - 20, "Influencer ROI report");
+	const struct pd_style title = { 1, 20, PD_C_FG, PD_LEFT, PD_WIDTH }, meta = { 0, 9, PD_C_MUTED, PD_LEFT, PD_WIDTH };
+	char s[PD_TEXT_MAX];
+	pd_put(d, &title, PD_MARGIN, d->y - 20, "Influencer ROI report");
 	d->y -= 32;
 	snprintf(s, sizeof(s), "Dataset version %.200s", in->version ? in->version : "");
 	pd_line(d, &meta, 0, s);
@@ -35,8 +35,8 @@ static void header(struct doc *d)
 	snprintf(s, sizeof(s), "Filters: %s", in->filters_text && *in->filters_text ? in->filters_text : "none (all data)");
 	pd_wrap(d, &meta, 0, s, 3);
 	d->y -= 4;
-	pd_pen(d->page, C_LINE, 1, 0);
-	pd_segment(d->page, MARGIN, d->y, MARGIN + WIDTH, d->y);
+	pd_pen(d->page, PD_C_LINE, 1, 0);
+	pd_segment(d->page, PD_MARGIN, d->y, PD_MARGIN + PD_WIDTH, d->y);
 }
 
 struct kpi { const char *label; char value[FMT_MAX], sub[128]; int bad; };
@@ -83,12 +83,12 @@ static size_t kpi_list(const struct metrics *m, struct kpi *k)
 	return n;
 }
 
-static void kpi_cell(struct doc *d, const struct kpi *k, double x, double y)
+static void kpi_cell(struct pd_doc *d, const struct kpi *k, double x, double y)
 {
-	const double w = WIDTH / 4;
-	const struct style label = { 0, 7.5, C_MUTED, LEFT, w - 14 }, value = { 1, 13, k->bad ? C_BAD : C_FG, LEFT, w - 14 };
-	const struct style sub = { 0, 6.5, k->bad ? C_BAD : C_MUTED, LEFT, w - 14 };
-	pd_pen(d->page, C_LINE, 0.8, 0);
+	const double w = PD_WIDTH / 4;
+	const struct pd_style label = { 0, 7.5, PD_C_MUTED, PD_LEFT, w - 14 }, value = { 1, 13, k->bad ? PD_C_BAD : PD_C_FG, PD_LEFT, w - 14 };
+	const struct pd_style sub = { 0, 6.5, k->bad ? PD_C_BAD : PD_C_MUTED, PD_LEFT, w - 14 };
+	pd_pen(d->page, PD_C_LINE, 0.8, 0);
 	HPDF_Page_Rectangle(d->page, (HPDF_REAL)(x + 2), (HPDF_REAL)(y - KPI_H + 2), (HPDF_REAL)(w - 4), KPI_H - 4);
 	HPDF_Page_Stroke(d->page);
 	pd_put(d, &label, x + 8, y - 12, k->label);
@@ -96,14 +96,14 @@ static void kpi_cell(struct doc *d, const struct kpi *k, double x, double y)
 	pd_put(d, &sub, x + 8, y - 34.5, k->sub);
 }
 
-static void kpis(struct doc *d)
+static void kpis(struct pd_doc *d)
 {
 	struct kpi k[16];
 	memset(k, 0, sizeof(k));
 	size_t n = kpi_list(d->in->m, k), rows = (n + 3) / 4;
 	pd_heading(d, "Key figures", KPI_H * (double)rows);
 	for (size_t i = 0; i < n; i++)
-		kpi_cell(d, &k[i], MARGIN + WIDTH / 4 * (double)(i % 4), d->y - KPI_H * (double)(i / 4));
+		kpi_cell(d, &k[i], PD_MARGIN + PD_WIDTH / 4 * (double)(i % 4), d->y - KPI_H * (double)(i / 4));
 	d->y -= KPI_H * (double)rows;
 }
 
@@ -117,7 +117,7 @@ struct chart {
 	int *ok[2];
 };
 
-static const struct style TICK = { 0, 7, C_MUTED, RIGHT, 0 };
+static const struct pd_style TICK = { 0, 7, PD_C_MUTED, PD_RIGHT, 0 };
 
 static double y_money(const struct chart *c, double v)
 {
@@ -132,7 +132,7 @@ static double y_ratio(const struct chart *c, double v)
 }
 
 /* Fills both ratio series and the money range; returns the largest ratio. */
-static double chart_data(struct doc *d, const struct trend *t, struct chart *c)
+static double chart_data(struct pd_doc *d, const struct trend *t, struct chart *c)
 {
 	double rmax = 0;
 	for (int k = 0; k < 2; k++) {
@@ -156,7 +156,7 @@ static double chart_data(struct doc *d, const struct trend *t, struct chart *c)
 
 /* Left axis: round money ticks and grid lines; the plot starts right of
  * the widest label. */
-static void money_axis(struct doc *d, struct chart *c)
+static void money_axis(struct pd_doc *d, struct chart *c)
 {
 	double t[16], widest = 0;
 	char s[16][FMT_MAX];
@@ -170,7 +170,7 @@ static void money_axis(struct doc *d, struct chart *c)
 	}
 	c->x0 += widest;
 	c->w -= widest;
-	pd_pen(d->page, C_LINE, 0.6, 0);
+	pd_pen(d->page, PD_C_LINE, 0.6, 0);
 	for (size_t i = 0; i < n; i++) {
 		pd_segment(d->page, c->x0, y_money(c, t[i]), c->x0 + c->w, y_money(c, t[i]));
 		pd_put(d, &TICK, c->x0 - 5, y_money(c, t[i]) - 2.5, s[i]);
@@ -178,13 +178,13 @@ static void money_axis(struct doc *d, struct chart *c)
 }
 
 /* Right axis: ROAS ticks from 0 to past the largest ratio and the baseline. */
-static void ratio_axis(struct doc *d, struct chart *c, double rmax)
+static void ratio_axis(struct pd_doc *d, struct chart *c, double rmax)
 {
 	double t[16], hi = (rmax > d->in->m->baseline ? rmax : d->in->m->baseline) * 1.1;
 	size_t n = svg_ticks(0, hi > 0 ? hi : 1, t, 6);
-	struct style st = TICK;
-	st.align = LEFT;
-	st.maxw = MARGIN + WIDTH - (c->x0 + c->w + 5);
+	struct pd_style st = TICK;
+	st.align = PD_LEFT;
+	st.maxw = PD_MARGIN + PD_WIDTH - (c->x0 + c->w + 5);
 	c->top = t[n - 1] > hi ? t[n - 1] : hi;
 	for (size_t i = 0; i < n; i++) {
 		char s[FMT_MAX];
@@ -194,20 +194,20 @@ static void ratio_axis(struct doc *d, struct chart *c, double rmax)
 	pd_put(d, &st, c->x0 + c->w + 5, c->y0 + c->h + 8, "ROAS");
 }
 
-static void bars(struct doc *d, const struct trend *t, const struct chart *c)
+static void bars(struct pd_doc *d, const struct trend *t, const struct chart *c)
 {
 	double y0 = y_money(c, 0), bw = c->band * 0.4;
 	for (size_t i = 0; i < t->n; i++) {
 		double x = c->x0 + c->band * (double)i, yr = y_money(c, (double)t->p[i].revenue);
-		pd_box(d->page, C_REV, (struct rect){ x + c->band * 0.1, yr < y0 ? yr : y0, bw, yr < y0 ? y0 - yr : yr - y0 });
-		pd_box(d->page, C_SPEND, (struct rect){ x + c->band * 0.5, y0, bw, y_money(c, t->p[i].spend) - y0 });
+		pd_box(d->page, PD_C_REV, (struct pd_rect){ x + c->band * 0.1, yr < y0 ? yr : y0, bw, yr < y0 ? y0 - yr : yr - y0 });
+		pd_box(d->page, PD_C_SPEND, (struct pd_rect){ x + c->band * 0.5, y0, bw, y_money(c, t->p[i].spend) - y0 });
 	}
 }
 
 /* Series k: one stroke per run of defined points, and dots. */
-static void ratio_line(struct doc *d, const struct chart *c, size_t n, int k)
+static void ratio_line(struct pd_doc *d, const struct chart *c, size_t n, int k)
 {
-	static const unsigned color[2] = { C_ROAS, C_CUM };
+	static const unsigned color[2] = { PD_C_ROAS, PD_C_CUM };
 	const double *v = c->v[k];
 	const int *ok = c->ok[k];
 	pd_pen(d->page, color[k], 1.6, k ? 2 : 0);
@@ -222,7 +222,7 @@ static void ratio_line(struct doc *d, const struct chart *c, size_t n, int k)
 		if (i + 1 == n || !ok[i + 1])
 			HPDF_Page_Stroke(d->page);
 	}
-	HPDF_Page_SetRGBFill(d->page, RGB(color[k]));
+	HPDF_Page_SetRGBFill(d->page, PD_RGB(color[k]));
 	for (size_t i = 0; i < n; i++) /* every point when there is room, else the lone ones */
 		if (ok[i] && (c->band >= 6 || ((i == 0 || !ok[i - 1]) && (i + 1 == n || !ok[i + 1])))) {
 			HPDF_Page_Circle(d->page, (HPDF_REAL)(c->x0 + c->band * ((double)i + 0.5)), (HPDF_REAL)y_ratio(c, v[i]), 1.8f);
@@ -230,10 +230,10 @@ static void ratio_line(struct doc *d, const struct chart *c, size_t n, int k)
 		}
 }
 
-static void x_labels(struct doc *d, const struct trend *t, const struct chart *c)
+static void x_labels(struct pd_doc *d, const struct trend *t, const struct chart *c)
 {
-	struct style st = TICK;
-	st.align = CENTER;
+	struct pd_style st = TICK;
+	st.align = PD_CENTER;
 	size_t every = (size_t)((pd_width_of(d, &st, "0000-00-00", 10) + 8) / c->band) + 1;
 	for (size_t i = 0; i < t->n; i += every) {
 		char label[11];
@@ -242,18 +242,18 @@ static void x_labels(struct doc *d, const struct trend *t, const struct chart *c
 	}
 }
 
-static void legend(struct doc *d, double x, double y)
+static void legend(struct pd_doc *d, double x, double y)
 {
 	static const struct {
 		const char *name;
 		unsigned color;
 		HPDF_UINT16 dash;        /* 1: a bar; else a line dashed this long, 0 solid */
-	} item[] = { { "Revenue", C_REV, 1 }, { "Spend", C_SPEND, 1 }, { "ROAS", C_ROAS, 0 },
-		     { "Cumulative ROAS", C_CUM, 2 }, { "Baseline", C_BAD, 6 } };
-	const struct style st = { 0, 7.5, C_FG, LEFT, 0 };
+	} item[] = { { "Revenue", PD_C_REV, 1 }, { "Spend", PD_C_SPEND, 1 }, { "ROAS", PD_C_ROAS, 0 },
+		     { "Cumulative ROAS", PD_C_CUM, 2 }, { "Baseline", PD_C_BAD, 6 } };
+	const struct pd_style st = { 0, 7.5, PD_C_FG, PD_LEFT, 0 };
 	for (size_t i = 0; i < sizeof(item) / sizeof(item[0]); i++) {
 		if (item[i].dash == 1)
-			pd_box(d->page, item[i].color, (struct rect){ x, y - 1, 8, 8 });
+			pd_box(d->page, item[i].color, (struct pd_rect){ x, y - 1, 8, 8 });
 		pd_pen(d->page, item[i].color, 1.6, item[i].dash == 1 ? 0 : item[i].dash);
 		if (item[i].dash != 1)
 			pd_segment(d->page, x, y + 3, x + 14, y + 3);
@@ -264,36 +264,36 @@ static void legend(struct doc *d, double x, double y)
 }
 
 /* The axes, bars, baseline and lines of a trend with data. */
-static void plot(struct doc *d, const struct trend *t, struct chart *c, double rmax)
+static void plot(struct pd_doc *d, const struct trend *t, struct chart *c, double rmax)
 {
 	double b = d->in->m->baseline;
 	money_axis(d, c);
 	ratio_axis(d, c, rmax);
 	c->band = c->w / (double)t->n;
 	bars(d, t, c);
-	pd_pen(d->page, C_BAD, 1.2, 6);
+	pd_pen(d->page, PD_C_BAD, 1.2, 6);
 	pd_segment(d->page, c->x0, y_ratio(c, b), c->x0 + c->w, y_ratio(c, b));
 	ratio_line(d, c, t->n, 0);
 	ratio_line(d, c, t->n, 1);
-	pd_pen(d->page, C_MUTED, 0.8, 0);
+	pd_pen(d->page, PD_C_MUTED, 0.8, 0);
 	pd_segment(d->page, c->x0, y_money(c, 0), c->x0 + c->w, y_money(c, 0));
 	x_labels(d, t, c);
 }
 
-static void chart(struct doc *d)
+static void chart(struct pd_doc *d)
 {
 	static const struct trend none = { GRAIN_DAY, NULL, 0 };
 	const struct trend *t = d->in->trend ? d->in->trend : &none;
 	char s[64];
 	snprintf(s, sizeof(s), "Revenue, spend and ROAS by %s", grain_name[t->grain]);
 	pd_heading(d, s, 200);
-	struct chart c = { MARGIN, d->y - 190, WIDTH - 28, 160, 0, 0, 1, 1, { NULL, NULL }, { NULL, NULL } };
+	struct chart c = { PD_MARGIN, d->y - 190, PD_WIDTH - 28, 160, 0, 0, 1, 1, { NULL, NULL }, { NULL, NULL } };
 	double rmax = chart_data(d, t, &c);
 	if (c.hi - c.lo < 0.5) { /* not even half a paisa to show */
 		pd_note(d, "No revenue or spend in the selected range.");
 		return;
 	}
-	legend(d, MARGIN, d->y - 10);
+	legend(d, PD_MARGIN, d->y - 10);
 	plot(d, t, &c, rmax);
 	d->y -= 204;
 }
@@ -322,18 +322,18 @@ static void pick(struct picked *p, const struct table *t, const struct pick *k, 
 	for (size_t i = 0; i < n; i++) {
 		const struct table_column *c = table_find(t, k[i].key);
 		p->src[i] = c;
-		p->col[i] = (struct pd_column){ c->label, k[i].width, is_text(c->kind) ? LEFT : RIGHT };
+		p->col[i] = (struct pd_column){ c->label, k[i].width, is_text(c->kind) ? PD_LEFT : PD_RIGHT };
 		used += k[i].width;
 	}
-	p->col[n] = (struct pd_column){ "", WIDTH - used, LEFT };
+	p->col[n] = (struct pd_column){ "", PD_WIDTH - used, PD_LEFT };
 	p->t = (struct pd_table){ p->col, n + 1 };
 }
 
 /* One row as the screens show it ("(none)" for empty text), flagged when below. */
-static void pick_row(struct doc *d, const struct picked *p, const struct table_ctx *x, const void *row, size_t i,
+static void pick_row(struct pd_doc *d, const struct picked *p, const struct table_ctx *x, const void *row, size_t i,
 		     int below)
 {
-	char text[PICK_MAX][TEXT_MAX];
+	char text[PICK_MAX][PD_TEXT_MAX];
 	const char *cell[PICK_MAX + 1];
 	size_t n = p->t.ncol - 1;
 	for (size_t k = 0; k < n; k++) {
@@ -341,11 +341,11 @@ static void pick_row(struct doc *d, const struct picked *p, const struct table_c
 		table_read(p->src[k], x, row, &v);
 		const char *s = table_format(p->src[k]->kind, &v, 1, text[k]);
 		if (s != text[k])
-			snprintf(text[k], TEXT_MAX, "%s", *s ? s : "(none)");
+			snprintf(text[k], PD_TEXT_MAX, "%s", *s ? s : "(none)");
 		cell[k] = text[k];
 	}
 	cell[n] = below ? "below baseline" : "";
-	pd_table_row(d, &p->t, cell, (i % 2 ? ROW_STRIPE : 0) | (below ? ROW_FLAG : 0));
+	pd_table_row(d, &p->t, cell, (i % 2 ? PD_ROW_STRIPE : 0) | (below ? PD_ROW_FLAG : 0));
 }
 
 static int below(const struct metrics *m, struct ratio roas)
@@ -353,7 +353,7 @@ static int below(const struct metrics *m, struct ratio roas)
 	return roas.ok && roas.v < m->baseline;
 }
 
-static void influencers(struct doc *d, int bottom)
+static void influencers(struct pd_doc *d, int bottom)
 {
 	static const struct pick cols[] = { { "name", 150 }, { "id", 75 }, { "revenue", 80 }, { "spend", 80 },
 					    { "roas", 45 } };
@@ -363,7 +363,7 @@ static void influencers(struct doc *d, int bottom)
 	const struct table_ctx x = { m, NULL };
 	const struct infl_row **row = pd_alloc(d, TOP_N, sizeof(*row));
 	size_t n = metrics_top(m, bottom, row, TOP_N);
-	pd_heading(d, bottom ? "Bottom 5 influencers by ROAS" : "Top 5 influencers by ROAS", 2 * ROW_H);
+	pd_heading(d, bottom ? "Bottom 5 influencers by ROAS" : "Top 5 influencers by ROAS", 2 * PD_ROW_H);
 	if (n == 0)
 		pd_note(d, "No influencer with spend in the selection.");
 	else
@@ -372,7 +372,7 @@ static void influencers(struct doc *d, int bottom)
 		pick_row(d, &p, &x, row[i], i, below(m, row_roas(row[i])));
 }
 
-static void personas(struct doc *d)
+static void personas(struct pd_doc *d)
 {
 	static const struct pick cols[] = { { "category", 115 }, { "gender", 60 }, { "influencers", 64 },
 					    { "revenue", 75 },   { "spend", 75 },  { "roas", 40 } };
@@ -385,7 +385,7 @@ static void personas(struct doc *d)
 	char s[96];
 	if (n < 0)
 		pd_fail(d, "out of memory");
-	pd_heading(d, "Best personas (category and gender) by ROAS", 2 * ROW_H);
+	pd_heading(d, "Best personas (category and gender) by ROAS", 2 * PD_ROW_H);
 	if (n == 0)
 		pd_note(d, "No influencers in the selection.");
 	else
@@ -401,7 +401,7 @@ static void personas(struct doc *d)
 
 /* The best or worst five campaigns by ROAS (spend > 0), columns from the
  * table's declaration. */
-static void campaign_list(struct doc *d, struct groups *g, int worst)
+static void campaign_list(struct pd_doc *d, struct groups *g, int worst)
 {
 	static const struct pick cols[] = { { "campaign", 150 }, { "revenue", 80 }, { "spend", 80 }, { "roas", 45 },
 					    { "incremental_roas", 60 } };
@@ -410,7 +410,7 @@ static void campaign_list(struct doc *d, struct groups *g, int worst)
 	const struct metrics *m = d->in->m;
 	const struct table_ctx x = { m, NULL };
 	grouptab_sort(m, g, "roas", worst ? 1 : -1);
-	pd_heading(d, worst ? "Worst 5 campaigns by ROAS" : "Best 5 campaigns by ROAS", 2 * ROW_H);
+	pd_heading(d, worst ? "Worst 5 campaigns by ROAS" : "Best 5 campaigns by ROAS", 2 * PD_ROW_H);
 	size_t shown = 0;
 	for (size_t i = 0; i < g->n && shown < TOP_N; i++) {
 		if (!(g->row[i].spend > 0))
@@ -423,7 +423,7 @@ static void campaign_list(struct doc *d, struct groups *g, int worst)
 		pd_note(d, "No campaign with spend in the selection.");
 }
 
-static void campaigns(struct doc *d)
+static void campaigns(struct pd_doc *d)
 {
 	struct groups g;
 	if (groups_compute(d->in->m, GROUPS_CAMPAIGN, d->a, &g) < 0)
@@ -439,14 +439,14 @@ static void campaigns(struct doc *d)
 	}
 }
 
-static void payouts(struct doc *d)
+static void payouts(struct pd_doc *d)
 {
-	static const struct pd_column col[] = { { "Basis", 110, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT },
-					     { "Expected", 100, RIGHT }, { "Expected \xe2\x88\x92 paid", 120, RIGHT } };
+	static const struct pd_column col[] = { { "Basis", 110, PD_LEFT }, { "Payouts", 70, PD_RIGHT }, { "Paid", 100, PD_RIGHT },
+					     { "Expected", 100, PD_RIGHT }, { "Expected \xe2\x88\x92 paid", 120, PD_RIGHT } };
 	const struct pd_table t = { col, 5 };
 	const struct metrics *m = d->in->m;
 	unsigned shown = 0;
-	pd_heading(d, "Payouts by basis", 2 * ROW_H);
+	pd_heading(d, "Payouts by basis", 2 * PD_ROW_H);
 	for (int b = 0; b < BASIS__MAX; b++) {
 		char count[FMT_MAX], total[FMT_MAX], expected[FMT_MAX], diff[FMT_MAX];
 		const char *cell[] = { b == BASIS_NONE ? "unspecified" : ds_basis_name[b], count, total, expected, diff };
@@ -458,22 +458,22 @@ static void payouts(struct doc *d)
 		fmt_inr(m->basis_expected[b] - m->basis_total[b], diff);
 		if (shown == 0)
 			pd_table_head(d, &t);
-		pd_table_row(d, &t, cell, shown++ % 2 ? ROW_STRIPE : 0);
+		pd_table_row(d, &t, cell, shown++ % 2 ? PD_ROW_STRIPE : 0);
 	}
 	if (shown == 0)
 		pd_note(d, "No payouts in the selection.");
 	if (!m->nstatus)
 		return;
-	static const struct pd_column scol[] = { { "Status", 180, LEFT }, { "Payouts", 70, RIGHT }, { "Paid", 100, RIGHT } };
+	static const struct pd_column scol[] = { { "Status", 180, PD_LEFT }, { "Payouts", 70, PD_RIGHT }, { "Paid", 100, PD_RIGHT } };
 	const struct pd_table ts = { scol, 3 };
-	pd_heading(d, "Payouts by status", 2 * ROW_H);
+	pd_heading(d, "Payouts by status", 2 * PD_ROW_H);
 	pd_table_head(d, &ts);
 	for (size_t i = 0; i < m->nstatus; i++) {
 		char count[FMT_MAX], total[FMT_MAX];
 		const char *cell[] = { payout_status_text(m, m->status[i].status), count, total };
 		fmt_count(m->status[i].count, count);
 		fmt_inr(m->status[i].paid, total);
-		pd_table_row(d, &ts, cell, i % 2 ? ROW_STRIPE : 0);
+		pd_table_row(d, &ts, cell, i % 2 ? PD_ROW_STRIPE : 0);
 	}
 }
 
@@ -499,44 +499,44 @@ static void timing_text(const struct metrics *m, char *out, size_t outsz)
 		snprintf(out + n, outsz - n, "%s.", any ? "" : " none");
 }
 
-static void assumptions(struct doc *d)
+static void assumptions(struct pd_doc *d)
 {
 	const struct metrics *m = d->in->m;
-	const struct style st = { 0, 8, C_FG, LEFT, 0 };
-	char s[5][TEXT_MAX];
-	snprintf(s[0], TEXT_MAX, "Baseline ROAS b = %g: incremental revenue = revenue \xe2\x88\x92 b \xc3\x97 spend and "
+	const struct pd_style st = { 0, 8, PD_C_FG, PD_LEFT, 0 };
+	char s[5][PD_TEXT_MAX];
+	snprintf(s[0], PD_TEXT_MAX, "Baseline ROAS b = %g: incremental revenue = revenue \xe2\x88\x92 b \xc3\x97 spend and "
 		 "incremental ROAS = ROAS \xe2\x88\x92 b. Influencers and personas with a ROAS below b are flagged.",
 		 m->baseline);
-	snprintf(s[1], TEXT_MAX, "Spend is the payouts in the date range. With a brand, product or campaign filter, each "
+	snprintf(s[1], PD_TEXT_MAX, "Spend is the payouts in the date range. With a brand, product or campaign filter, each "
 		 "influencer's payouts are allocated by their share of orders inside the filter and the rest is shown as "
 		 "unallocated spend%s.", m->allocates ? " (as in this report)" : "");
-	timing_text(m, s[2], TEXT_MAX);
-	snprintf(s[3], TEXT_MAX, "Rows of influencers missing from influencers.csv are excluded; organic revenue is only "
+	timing_text(m, s[2], PD_TEXT_MAX);
+	snprintf(s[3], PD_TEXT_MAX, "Rows of influencers missing from influencers.csv are excluded; organic revenue is only "
 		 "in the influencer share.");
-	snprintf(s[4], TEXT_MAX, "Money is in rupees (\xe2\x82\xb9), kept to the paisa and rounded only for display "
+	snprintf(s[4], PD_TEXT_MAX, "Money is in rupees (\xe2\x82\xb9), kept to the paisa and rounded only for display "
 		 "(whole rupees from \xe2\x82\xb9" "1,000); ratios are shown with 2 decimals.");
 	pd_heading(d, "Assumptions", 3 * 11.6);
 	for (size_t i = 0; i < 5; i++) {
 		pd_need(d, 11.6);
-		pd_put(d, &st, MARGIN + 2, d->y - 8, "\xe2\x80\xa2");
+		pd_put(d, &st, PD_MARGIN + 2, d->y - 8, "\xe2\x80\xa2");
 		pd_wrap(d, &st, 12, s[i], 4);
 	}
 }
 
 /* "Page i of n" and the report's name at the foot of every page. */
-static void footers(struct doc *d)
+static void footers(struct pd_doc *d)
 {
-	const struct style left = { 0, 7, C_MUTED, LEFT, WIDTH - 90 }, right = { 0, 7.5, C_MUTED, RIGHT, 90 };
-	char name[TEXT_MAX], num[64];
+	const struct pd_style left = { 0, 7, PD_C_MUTED, PD_LEFT, PD_WIDTH - 90 }, right = { 0, 7.5, PD_C_MUTED, PD_RIGHT, 90 };
+	char name[PD_TEXT_MAX], num[64];
 	snprintf(name, sizeof(name), "Influencer ROI report \xc2\xb7 dataset version %.200s \xc2\xb7 %.200s",
 		 d->in->version ? d->in->version : "", d->in->generated ? d->in->generated : "");
 	for (unsigned i = 0; i < d->npages; i++) {
 		d->page = HPDF_GetPageByIndex(d->pdf, i);
-		pd_pen(d->page, C_LINE, 0.8, 0);
-		pd_segment(d->page, MARGIN, BOTTOM - 8, MARGIN + WIDTH, BOTTOM - 8);
-		pd_put(d, &left, MARGIN, BOTTOM - 20, name);
+		pd_pen(d->page, PD_C_LINE, 0.8, 0);
+		pd_segment(d->page, PD_MARGIN, PD_BOTTOM - 8, PD_MARGIN + PD_WIDTH, PD_BOTTOM - 8);
+		pd_put(d, &left, PD_MARGIN, PD_BOTTOM - 20, name);
 		snprintf(num, sizeof(num), "Page %u of %u", i + 1, d->npages);
-		pd_put(d, &right, MARGIN + WIDTH, BOTTOM - 20, num);
+		pd_put(d, &right, PD_MARGIN + PD_WIDTH, PD_BOTTOM - 20, num);
 	}
 }
 
@@ -544,7 +544,7 @@ static void footers(struct doc *d)
 
 /* The PDF's creation date: in->generated ("YYYY-MM-DD HH:MM ...") in UTC.
  * libharu checks the ranges; a date it rejects (2026-02-30) is left out. */
-static void creation_date(struct doc *d)
+static void creation_date(struct pd_doc *d)
 {
 	HPDF_Date t = { 0, 0, 0, 0, 0, 0, 'Z', 0, 0 };
 	const char *g = d->in->generated;
@@ -558,7 +558,7 @@ static void creation_date(struct doc *d)
 	d->armed = 1;
 }
 
-static HPDF_Font load_font(struct doc *d, const char *path, const char *stage)
+static HPDF_Font load_font(struct pd_doc *d, const char *path, const char *stage)
 {
 	d->stage = stage;
 	if (!path || !*path)
@@ -569,7 +569,7 @@ static HPDF_Font load_font(struct doc *d, const char *path, const char *stage)
 	return HPDF_GetFont(d->pdf, name, "UTF-8");
 }
 
-static void build(struct doc *d)
+static void build(struct pd_doc *d)
 {
 	const struct pdf_input *in = d->in;
 	d->stage = "setting up the document";
@@ -599,7 +599,7 @@ static void build(struct doc *d)
 }
 
 /* Saves the document and appends its bytes to d->out in one piece. */
-static void deliver(struct doc *d)
+static void deliver(struct pd_doc *d)
 {
 	d->stage = "writing the PDF";
 	HPDF_SaveToStream(d->pdf);
@@ -621,7 +621,7 @@ static void deliver(struct doc *d)
 
 /* Builds and saves the document; a failure anywhere jumps back here and
  * returns with d->stage still set. Nothing but d is live across setjmp. */
-static void run(struct doc *d)
+static void run(struct pd_doc *d)
 {
 	if (setjmp(d->jmp) != 0)
 		return;
@@ -636,7 +636,7 @@ static void run(struct doc *d)
 
 int pdf_report(const struct pdf_input *in, struct arena *a, struct buf *out, char *err, size_t errsz)
 {
-	struct doc *d = in && in->m && in->m->ds ? arena_calloc(a, 1, sizeof(*d)) : NULL;
+	struct pd_doc *d = in && in->m && in->m->ds ? arena_calloc(a, 1, sizeof(*d)) : NULL;
 	if (!d) {
 		snprintf(err, errsz, "pdf: %s", in && in->m && in->m->ds ? "out of memory" : "no metrics to report");
 		return -1;

@@ -7,7 +7,7 @@
 
 void HPDF_STDCALL pd_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
-	struct doc *d = user;
+	struct pd_doc *d = user;
 	if (!d->code) {
 		d->code = code;
 		d->detail = detail;
@@ -16,13 +16,13 @@ void HPDF_STDCALL pd_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 		longjmp(d->jmp, 1);
 }
 
-_Noreturn void pd_fail(struct doc *d, const char *why)
+_Noreturn void pd_fail(struct pd_doc *d, const char *why)
 {
 	d->why = why;
 	longjmp(d->jmp, 1);
 }
 
-void *pd_alloc(struct doc *d, size_t count, size_t size)
+void *pd_alloc(struct pd_doc *d, size_t count, size_t size)
 {
 	void *p = arena_calloc(d->a, count ? count : 1, size);
 	if (!p)
@@ -75,20 +75,20 @@ void pd_clean(const char *s, char *out, size_t outsz)
 }
 
 /* Width in points of n bytes of clean text. */
-double pd_width_of(const struct doc *d, const struct style *st, const char *s, size_t n)
+double pd_width_of(const struct pd_doc *d, const struct pd_style *st, const char *s, size_t n)
 {
 	return HPDF_Font_TextWidth(st->bold ? d->bold : d->font, (const HPDF_BYTE *)s, (HPDF_UINT)n).width * st->size / 1000.0;
 }
 
 /* Cleans s into out, shortened with an ellipsis to st->maxw points.
  * libharu does not kern, so a text is as wide as its characters together. */
-void pd_fit(const struct doc *d, const struct style *st, const char *s, char out[TEXT_MAX])
+void pd_fit(const struct pd_doc *d, const struct pd_style *st, const char *s, char out[PD_TEXT_MAX])
 {
-	pd_clean(s, out, TEXT_MAX - sizeof(ELLIPSIS));
+	pd_clean(s, out, PD_TEXT_MAX - sizeof(PD_ELLIPSIS));
 	size_t n = strlen(out), keep = 0;
 	if (st->maxw <= 0 || pd_width_of(d, st, out, n) <= st->maxw)
 		return;
-	double room = st->maxw - pd_width_of(d, st, ELLIPSIS, strlen(ELLIPSIS)), w = 0;
+	double room = st->maxw - pd_width_of(d, st, PD_ELLIPSIS, strlen(PD_ELLIPSIS)), w = 0;
 	while (keep < n) {
 		uint32_t cp;
 		size_t len = pd_u8_decode((const unsigned char *)out + keep, &cp);
@@ -98,14 +98,14 @@ void pd_fit(const struct doc *d, const struct style *st, const char *s, char out
 	}
 	while (keep > 0 && out[keep - 1] == ' ')
 		keep--;
-	memcpy(out + keep, ELLIPSIS, sizeof(ELLIPSIS));
+	memcpy(out + keep, PD_ELLIPSIS, sizeof(PD_ELLIPSIS));
 }
 
 /* Sets the stroke colour and width, dashed when on > 0. */
 void pd_pen(HPDF_Page p, unsigned rgb, double width, HPDF_UINT16 on)
 {
 	const HPDF_UINT16 pattern[2] = { on, on > 4 ? 4 : 3 };
-	HPDF_Page_SetRGBStroke(p, RGB(rgb));
+	HPDF_Page_SetRGBStroke(p, PD_RGB(rgb));
 	HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
 	HPDF_Page_SetDash(p, on ? pattern : NULL, on ? 2 : 0, 0);
 }
@@ -118,23 +118,23 @@ void pd_segment(HPDF_Page p, double x1, double y1, double x2, double y2)
 }
 
 
-void pd_box(HPDF_Page p, unsigned rgb, struct rect r)
+void pd_box(HPDF_Page p, unsigned rgb, struct pd_rect r)
 {
-	HPDF_Page_SetRGBFill(p, RGB(rgb));
+	HPDF_Page_SetRGBFill(p, PD_RGB(rgb));
 	HPDF_Page_Rectangle(p, (HPDF_REAL)r.x, (HPDF_REAL)r.y, (HPDF_REAL)r.w, (HPDF_REAL)r.h);
 	HPDF_Page_Fill(p);
 }
 
 /* Draws s with its baseline at y, aligned on x, shortened to st->maxw. */
-void pd_put(struct doc *d, const struct style *st, double x, double y, const char *s)
+void pd_put(struct pd_doc *d, const struct pd_style *st, double x, double y, const char *s)
 {
-	char t[TEXT_MAX];
+	char t[PD_TEXT_MAX];
 	pd_fit(d, st, s, t);
 	if (!t[0])
 		return;
-	double w = st->align == LEFT ? 0 : pd_width_of(d, st, t, strlen(t));
-	x -= st->align == RIGHT ? w : st->align == CENTER ? w / 2 : 0;
-	HPDF_Page_SetRGBFill(d->page, RGB(st->color));
+	double w = st->align == PD_LEFT ? 0 : pd_width_of(d, st, t, strlen(t));
+	x -= st->align == PD_RIGHT ? w : st->align == PD_CENTER ? w / 2 : 0;
+	HPDF_Page_SetRGBFill(d->page, PD_RGB(st->color));
 	HPDF_Page_BeginText(d->page);
 	HPDF_Page_SetFontAndSize(d->page, st->bold ? d->bold : d->font, (HPDF_REAL)st->size);
 	HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)y, t);
@@ -143,41 +143,41 @@ void pd_put(struct doc *d, const struct style *st, double x, double y, const cha
 
 /* ---- layout: a cursor moving down the page, turning pages ---- */
 
-void pd_new_page(struct doc *d)
+void pd_new_page(struct pd_doc *d)
 {
 	d->page = HPDF_AddPage(d->pdf);
 	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 	d->npages++;
-	d->y = PAGE_H - MARGIN;
+	d->y = PD_PAGE_H - PD_MARGIN;
 }
 
 /* Makes room for a block h points tall, starting a new page when it would
  * run into the footer. Returns 1 when it started one. */
-int pd_need(struct doc *d, double h)
+int pd_need(struct pd_doc *d, double h)
 {
-	if (d->y - h >= BOTTOM)
+	if (d->y - h >= PD_BOTTOM)
 		return 0;
 	pd_new_page(d);
 	return 1;
 }
 
 /* One line of text at the left margin plus indent. */
-void pd_line(struct doc *d, const struct style *st, double indent, const char *s)
+void pd_line(struct pd_doc *d, const struct pd_style *st, double indent, const char *s)
 {
 	pd_need(d, st->size * 1.45);
-	pd_put(d, st, MARGIN + indent, d->y - st->size, s);
+	pd_put(d, st, PD_MARGIN + indent, d->y - st->size, s);
 	d->y -= st->size * 1.45;
 }
 
-void pd_note(struct doc *d, const char *s)
+void pd_note(struct pd_doc *d, const char *s)
 {
-	const struct style st = { 0, 8.5, C_MUTED, LEFT, WIDTH };
+	const struct pd_style st = { 0, 8.5, PD_C_MUTED, PD_LEFT, PD_WIDTH };
 	pd_line(d, &st, 0, s);
 }
 
 /* Bytes of p that make one line of at most st->maxw points: all of p when it
  * fits, else up to the last space that fits; 0 when the first word is too long. */
-size_t pd_line_break(const struct doc *d, const struct style *st, const char *p)
+size_t pd_line_break(const struct pd_doc *d, const struct pd_style *st, const char *p)
 {
 	size_t n = strlen(p), cut = 0;
 	if (pd_width_of(d, st, p, n) <= st->maxw)
@@ -190,11 +190,11 @@ size_t pd_line_break(const struct doc *d, const struct style *st, const char *p)
 /* Text broken at spaces into at most maxlines lines of the content width
  * less indent. What a last line cannot hold, or a word longer than a line,
  * is shortened with an ellipsis and ends the text. */
-void pd_wrap(struct doc *d, const struct style *st, double indent, const char *s, int maxlines)
+void pd_wrap(struct pd_doc *d, const struct pd_style *st, double indent, const char *s, int maxlines)
 {
-	char text[TEXT_MAX], *p = text;
-	struct style ls = *st;
-	ls.maxw = WIDTH - indent;
+	char text[PD_TEXT_MAX], *p = text;
+	struct pd_style ls = *st;
+	ls.maxw = PD_WIDTH - indent;
 	pd_clean(s, text, sizeof(text));
 	for (int ln = 0; ln < maxlines; ln++) {
 		while (*p == ' ')
@@ -212,45 +212,45 @@ void pd_wrap(struct doc *d, const struct style *st, double indent, const char *s
 }
 
 /* A section title, kept on one page with the first keep points below it. */
-void pd_heading(struct doc *d, const char *s, double keep)
+void pd_heading(struct pd_doc *d, const char *s, double keep)
 {
-	const struct style st = { 1, 12, C_FG, LEFT, WIDTH };
+	const struct pd_style st = { 1, 12, PD_C_FG, PD_LEFT, PD_WIDTH };
 	pd_need(d, 32 + keep);
-	pd_put(d, &st, MARGIN, d->y - 24, s);
+	pd_put(d, &st, PD_MARGIN, d->y - 24, s);
 	d->y -= 32;
 }
 
 /* ---- tables that continue on the next page with their titles ---- */
 
 
-/* One row: the column titles with ROW_HEAD, else the cells; with ROW_FLAG
+/* One row: the column titles with PD_ROW_HEAD, else the cells; with PD_ROW_FLAG
  * the last cell is drawn as a warning. */
-void pd_row_cells(struct doc *d, const struct pd_table *t, const char *const *cell, unsigned flags)
+void pd_row_cells(struct pd_doc *d, const struct pd_table *t, const char *const *cell, unsigned flags)
 {
-	int head = flags & ROW_HEAD;
-	if (flags & ROW_STRIPE)
-		pd_box(d->page, C_STRIPE, (struct rect){ MARGIN, d->y - ROW_H, WIDTH, ROW_H });
-	double x = MARGIN;
+	int head = flags & PD_ROW_HEAD;
+	if (flags & PD_ROW_STRIPE)
+		pd_box(d->page, PD_C_STRIPE, (struct pd_rect){ PD_MARGIN, d->y - PD_ROW_H, PD_WIDTH, PD_ROW_H });
+	double x = PD_MARGIN;
 	for (size_t i = 0; i < t->ncol; x += t->col[i++].width) {
 		const struct pd_column *c = &t->col[i];
-		int warn = (flags & ROW_FLAG) && i == t->ncol - 1;
-		struct style st = { head || warn, head ? 7.5 : 8.5, head ? C_MUTED : warn ? C_BAD : C_FG, c->align,
+		int warn = (flags & PD_ROW_FLAG) && i == t->ncol - 1;
+		struct pd_style st = { head || warn, head ? 7.5 : 8.5, head ? PD_C_MUTED : warn ? PD_C_BAD : PD_C_FG, c->align,
 				    c->width - 8 };
-		pd_put(d, &st, c->align == RIGHT ? x + c->width - 4 : x + 4, d->y - ROW_H + 4.5, head ? c->title : cell[i]);
+		pd_put(d, &st, c->align == PD_RIGHT ? x + c->width - 4 : x + 4, d->y - PD_ROW_H + 4.5, head ? c->title : cell[i]);
 	}
-	d->y -= ROW_H;
+	d->y -= PD_ROW_H;
 }
 
-void pd_table_head(struct doc *d, const struct pd_table *t)
+void pd_table_head(struct pd_doc *d, const struct pd_table *t)
 {
-	pd_row_cells(d, t, NULL, ROW_HEAD);
-	pd_pen(d->page, C_MUTED, 0.6, 0);
-	pd_segment(d->page, MARGIN, d->y + 1, MARGIN + WIDTH, d->y + 1);
+	pd_row_cells(d, t, NULL, PD_ROW_HEAD);
+	pd_pen(d->page, PD_C_MUTED, 0.6, 0);
+	pd_segment(d->page, PD_MARGIN, d->y + 1, PD_MARGIN + PD_WIDTH, d->y + 1);
 }
 
-void pd_table_row(struct doc *d, const struct pd_table *t, const char *const *cell, unsigned flags)
+void pd_table_row(struct pd_doc *d, const struct pd_table *t, const char *const *cell, unsigned flags)
 {
-	if (pd_need(d, ROW_H))
+	if (pd_need(d, PD_ROW_H))
 		pd_table_head(d, t);
 	pd_row_cells(d, t, cell, flags);
 }
