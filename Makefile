@@ -31,7 +31,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 
 # The shared library of the programs: everything but the mains.
 LIB_SRC := buf arena val csvread csvpipe owner strpool importlog schema colmap held dataset store import fmt filter metrics \
-	dscache app escape selection view csvout trend svg panels view_panels view_groups page_campaigns page_dashboard page_influencers multipart upmap exportkit table tables xlsx grouptab storeread compiled cube gcube groups spread pdf pdfdraw page_report respcache slot page_upload page_export page_health role \
+	dscache app escape selection view csvout trend axis svg panels view_panels view_groups page_campaigns page_dashboard page_influencers multipart upmap exportkit table tables xlsx grouptab storeread compiled cube gcube groups spread pdf pdfdraw page_report respcache slot page_upload page_export page_health role \
 	pwhash users session auth page_login page_users
 LIB_CXX := tpl
 PROGRAMS := dashboard upload export import gen useradm

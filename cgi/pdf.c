@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axis.h"
 #include "fmt.h"
 #include "grouptab.h"
 #include "panels.h"
-#include "svg.h"
 #include "tables.h"
 
 #define KPI_H 40.0
@@ -107,7 +107,7 @@ static void kpis(struct pd_doc *d)
 	d->y -= KPI_H * (double)rows;
 }
 
-/* ---- the trend chart, drawn like svg_trend ---- */
+/* ---- the trend chart, drawn like svg_trend (same ticks: axis.h) ---- */
 
 struct chart {
 	double x0, y0, w, h;         /* plot area; y0 is its bottom */
@@ -160,7 +160,7 @@ static void money_axis(struct pd_doc *d, struct chart *c)
 {
 	double t[16], widest = 0;
 	char s[16][FMT_MAX];
-	size_t n = svg_ticks(c->lo, c->hi, t, 6);
+	size_t n = axis_ticks(c->lo, c->hi, t, 6);
 	c->lo = t[0] < c->lo ? t[0] : c->lo;
 	c->hi = t[n - 1] > c->hi ? t[n - 1] : c->hi;
 	for (size_t i = 0; i < n; i++) {
@@ -181,7 +181,7 @@ static void money_axis(struct pd_doc *d, struct chart *c)
 static void ratio_axis(struct pd_doc *d, struct chart *c, double rmax)
 {
 	double t[16], hi = (rmax > d->in->m->baseline ? rmax : d->in->m->baseline) * 1.1;
-	size_t n = svg_ticks(0, hi > 0 ? hi : 1, t, 6);
+	size_t n = axis_ticks(0, hi > 0 ? hi : 1, t, 6);
 	struct pd_style st = TICK;
 	st.align = PD_LEFT;
 	st.maxw = PD_MARGIN + PD_WIDTH - (c->x0 + c->w + 5);

@@ -5,32 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axis.h"
 #include "escape.h"
 #include "fmt.h"
-
-size_t svg_ticks(double lo, double hi, double *tick, size_t max)
-{
-	if (!(hi > lo) || max < 2) {
-		tick[0] = lo;
-		return 1;
-	}
-	double raw = (hi - lo) / (double)(max - 1);
-	double mag = pow(10, floor(log10(raw)));
-	double step = mag;
-	static const double nice[] = { 1, 2, 2.5, 5, 10 };
-	for (size_t i = 0; i < sizeof(nice) / sizeof(nice[0]); i++)
-		if (nice[i] * mag >= raw) {
-			step = nice[i] * mag;
-			break;
-		}
-	size_t n = 0;
-	double v = floor(lo / step) * step;
-	do { /* up to the first tick at or above hi, so the axis covers every value */
-		tick[n++] = fabs(v) < step * 1e-9 ? 0 : v;
-		v += step;
-	} while (tick[n - 1] < hi - step * 1e-9 && n < max + 3);
-	return n;
-}
 
 /* Plot geometry shared by the charts. */
 struct frame {
@@ -62,7 +39,7 @@ static void title(struct buf *o, const char *s)
 static void money_axis(struct buf *o, struct frame *f)
 {
 	double t[16];
-	size_t n = svg_ticks(f->lo, f->hi, t, 6);
+	size_t n = axis_ticks(f->lo, f->hi, t, 6);
 	f->lo = t[0] < f->lo ? t[0] : f->lo;
 	f->hi = t[n - 1] > f->hi ? t[n - 1] : f->hi;
 	for (size_t i = 0; i < n; i++) {
@@ -79,7 +56,7 @@ static void money_axis(struct buf *o, struct frame *f)
 static double ratio_axis(struct buf *o, const struct frame *f, double hi)
 {
 	double t[16];
-	size_t n = svg_ticks(0, hi, t, 6);
+	size_t n = axis_ticks(0, hi, t, 6);
 	double top = t[n - 1] > hi ? t[n - 1] : hi;
 	for (size_t i = 0; i < n; i++) {
 		char s[FMT_MAX];
@@ -212,7 +189,7 @@ int svg_bars(struct buf *o, const char *name, const struct svg_bar *bar, size_t 
 		if (bar[i].defined && bar[i].value > max)
 			max = bar[i].value;
 	double t[16];
-	size_t nt = svg_ticks(0, max > 0 ? max : 1, t, 6);
+	size_t nt = axis_ticks(0, max > 0 ? max : 1, t, 6);
 	double top = t[nt - 1], plot = W - left - right;
 	buf_printf(o, "<svg class=\"chart bars\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
 		   W, H);

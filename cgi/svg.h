@@ -30,7 +30,5 @@ struct svg_cell {
 int svg_heatmap(struct buf *out, const char *title, const char *const *rows, size_t nrows,
 		const char *const *cols, size_t ncols, const struct svg_cell *cells, double baseline);
 
-/* Round axis ticks from lo to hi: writes up to max ticks and returns how many. */
-size_t svg_ticks(double lo, double hi, double *tick, size_t max);
 
 #endif

@@ -1,4 +1,4 @@
-/* test_svg.c: unit tests for svg.c and trend.c (round ticks, periods, grains, escaped chart text). */
+/* test_svg.c: unit tests for svg.c, axis.c and trend.c (round ticks, periods, grains, escaped chart text). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "axis.h"
 #include "svg.h"
 #include "trend.h"
 #include "val.h"
@@ -26,7 +27,7 @@ static void test_ticks_cover_the_range_with_round_steps(void **state)
 	const double cases[][2] = { { 0, 1 }, { 0, 12.07 }, { 0, 47347852 }, { -5230, 91234 }, { 0, 0.37 }, { 3, 3.5 } };
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		double t[16];
-		size_t n = svg_ticks(cases[c][0], cases[c][1], t, 6);
+		size_t n = axis_ticks(cases[c][0], cases[c][1], t, 6);
 		assert_true(n >= 2 && n <= 9);
 		assert_true(t[0] <= cases[c][0] + 1e-9);
 		assert_true(t[n - 1] >= cases[c][1] - 1e-9);
@@ -34,7 +35,7 @@ static void test_ticks_cover_the_range_with_round_steps(void **state)
 			assert_true(is_round_step(t[i] - t[i - 1]));
 	}
 	double t[16];
-	assert_int_equal(svg_ticks(5, 5, t, 6), 1); /* an empty range gives one tick */
+	assert_int_equal(axis_ticks(5, 5, t, 6), 1); /* an empty range gives one tick */
 }
 
 static void test_grain_rules(void **state)
