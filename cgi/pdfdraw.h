@@ -5,10 +5,12 @@
 #include <hpdf.h>
 #include <setjmp.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "buf.h"
-#include "pdf.h"
+
+struct pdf_input; /* pdf.h: what the report shows; only pdf.c reads it */
 
 #define PD_PAGE_H 841.89                 /* A4 portrait, in points */
 #define PD_MARGIN 40.0
