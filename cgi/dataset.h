@@ -6,9 +6,11 @@
 #include <stdint.h>
 
 #include "cube.h"
-#include "importlog.h"
+#include "dsfile.h"
 #include "spread.h"
 #include "strpool.h"
+
+struct importlog; /* importlog.h: where reading a version reports its errors */
 
 #define DS_NO_DATE INT32_MIN   /* an undated payout */
 #define DS_ORGANIC (-1)        /* a tracking row without an influencer */

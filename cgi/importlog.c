@@ -5,13 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const ds_file_name[DSF__MAX] = {
-	[DSF_INFLUENCERS] = "influencers.csv",
-	[DSF_POSTS] = "posts.csv",
-	[DSF_TRACKING] = "tracking_data.csv",
-	[DSF_PAYOUTS] = "payouts.csv",
-};
-
 void importlog_init(struct importlog *r)
 {
 	memset(r, 0, sizeof(*r));

@@ -5,13 +5,10 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "dsfile.h"
 
 #define IMPORTLOG_KEEP 20 /* errors kept per file; the rest are only counted */
 
-enum ds_file { DSF_INFLUENCERS, DSF_POSTS, DSF_TRACKING, DSF_PAYOUTS, DSF__MAX };
-
-/* File names as uploaded, indexed by enum ds_file. */
-extern const char *const ds_file_name[DSF__MAX];
 
 struct importlog_error {
 	long line;          /* 0 when the error is about the whole file */

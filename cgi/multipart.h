@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "importlog.h"
+#include "dsfile.h"
 
 struct form_file {
 	int present;            /* a file was chosen for this field */

@@ -8,6 +8,7 @@
 #include "escape.h"
 #include "filter.h"
 #include "fuzzutil.h"
+#include "importlog.h"
 #include "metrics.h"
 #include "val.h"
 
