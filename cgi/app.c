@@ -236,6 +236,27 @@ void app_error_page(struct request *r, int status, const char *title, const char
 	buf_free(&body);
 }
 
+/* Sends the kept copy of the response for r->etag; returns 1 when it did, else 0. */
+static int serve_kept(struct request *r)
+{
+	size_t len;
+	const char *bytes = respcache_find(r->etag, &len);
+	if (!bytes)
+		return 0;
+	r->started = 1;
+	r->status = 200;
+	r->capture = NULL;
+	r->cached = 1;
+	const char *end = r->head ? memmem(bytes, len, "\r\n\r\n", 4) : NULL;
+	if (end) /* a HEAD gets the headers only */
+		len = (size_t)(end - bytes) + 4;
+	if (FCGX_PutStr(bytes, (int)len, r->fcgx->out) != (int)len)
+		r->broken = 1;
+	else if (!r->head)
+		r->sent = len;
+	return 1;
+}
+
 int app_not_modified(struct request *r, const char *version, const char *query)
 {
 	uint64_t h = 1469598103934665603ull; /* FNV-1a over the parts that decide the bytes */
@@ -251,7 +272,7 @@ int app_not_modified(struct request *r, const char *version, const char *query)
 		app_begin(r, 304, NULL, NULL);
 		return 1;
 	}
-	return r->session_headers ? 0 : respcache_serve(r); /* a kept copy would lack the Set-Cookie */
+	return r->session_headers ? 0 : serve_kept(r); /* a kept copy would lack the Set-Cookie */
 }
 
 const char *app_param(const struct request *r, const char *name)

@@ -2,7 +2,8 @@
 #ifndef RESPCACHE_H
 #define RESPCACHE_H
 
-#include "app.h"
+#include <stddef.h>
+
 #include "buf.h"
 
 #define RESPCACHE_MAX_ENTRY ((size_t)1 << 20)   /* larger responses are never kept */
@@ -11,7 +12,8 @@
 /* Keeps a copy of a complete response (headers and body) under its ETag,
  * dropping the oldest entries to stay within RESPCACHE_MAX_TOTAL. */
 void respcache_store(const char *etag, const struct buf *response);
-/* Sends the kept response for r->etag; returns 1 when it did, else 0. */
-int respcache_serve(struct request *r);
+/* The kept response (headers and body) for etag and its length in *len, or
+ * NULL. The bytes stay the cache's and are valid until the next store. */
+const char *respcache_find(const char *etag, size_t *len);
 
 #endif
