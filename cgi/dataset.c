@@ -523,7 +523,7 @@ static void warn_file(struct ingest *g)
 				    expect(g, &schema[g->file].col[col]));
 }
 
-/* Reads one file into the dataset; errors and warnings go to the report. */
+/* Reads one file into the dataset; errors and warnings go to the import log. */
 static void read_file(struct ingest *g, const char *path)
 {
 	const char *data;

@@ -21,10 +21,10 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
  * length) each KPI also shows its change. */
 void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter *f, const struct metrics *prev);
 
-/* One INFLUENCER row dictionary in section `section`. */
 /* Sets key to the link of one influencer's page (/influencers/ID, the id
  * encoded to survive nginx: filter_segment_encode). */
 void view_set_influencer_href(struct tpl_dict *d, const char *key, const char *id, int global);
+/* One influencer row dictionary in section `section`, flagged BELOW under the baseline. */
 void view_influencer_row(struct tpl_dict *d, const char *section, const struct metrics *m,
 			 const struct infl_row *row, const struct filter *f);
 

@@ -171,7 +171,7 @@ static void test_worked_example_brands(void **state)
 	"s1,k1,C,,p1,2025-03-03,0,10\ns1,k3,,,p1,2025-03-03,4,10\n"
 #define MX_PAY TU_PAY_HDR "A,order,,,100003,\nA,,,,5507,2025-02-01\nB,post,,,70001,\nC,,,,999,2025-01-01\nD,post,,,1234,\n"
 
-/* With summed_by, metrics sums T by that column as it scans (the pages
+/* With summed (the filter's group_by set), metrics sums T by that column as it scans (the pages
  * that show a table); without, the table reads the rows. */
 static void check_equal_by(struct fx *x, const char *base, int summed)
 {
