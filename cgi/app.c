@@ -1,8 +1,6 @@
 /* app.c: the shared FastCGI request loop: dispatch table, responses, error pages, logs, workers. */
 #define _GNU_SOURCE
 #include "app.h"
-#include "fmt.h"
-#include "filter.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +22,6 @@
 #include "slot.h"
 #include "tpl.h"
 
-#define MAX_WORKERS 64
 
 static const char *status_text(int status)
 {
@@ -387,7 +384,7 @@ static void on_stop(int sig)
 
 /* Serves requests until SIGTERM, which lets the request in hand finish:
  * accept() fails on the signal, nothing else interrupts it. */
-static int worker_loop(const struct config *cfg, const struct app_page *pages, size_t npages)
+static int worker_loop(const struct settings *cfg, const struct app_page *pages, size_t npages)
 {
 	FCGX_Request q;
 	struct arena arena;
@@ -436,7 +433,7 @@ static int worker_loop(const struct config *cfg, const struct app_page *pages, s
 	return 0;
 }
 
-static pid_t spawn(const struct config *cfg, const struct app_page *pages, size_t npages)
+static pid_t spawn(const struct settings *cfg, const struct app_page *pages, size_t npages)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -451,9 +448,9 @@ static pid_t spawn(const struct config *cfg, const struct app_page *pages, size_
 }
 
 /* Keeps cfg->workers workers alive until SIGTERM or SIGINT. */
-static int supervise(const struct config *cfg, const struct app_page *pages, size_t npages)
+static int supervise(const struct settings *cfg, const struct app_page *pages, size_t npages)
 {
-	pid_t kids[MAX_WORKERS] = { 0 };
+	pid_t kids[SETTINGS_MAX_WORKERS] = { 0 };
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
@@ -495,39 +492,15 @@ static int supervise(const struct config *cfg, const struct app_page *pages, siz
 
 int app_main(const char *program, const struct app_page *pages, size_t npages)
 {
-	static struct config cfg;
-	const char *w = getenv("WORKERS");
-	cfg.program = program;
-	cfg.uploads = getenv("UPLOADS_DIR") ? getenv("UPLOADS_DIR") : "uploads";
-	cfg.templates = getenv("TEMPLATE_DIR") ? getenv("TEMPLATE_DIR") : "templates";
-	cfg.workers = w ? atoi(w) : 2;
-	const char *rt = getenv("RESPONSE_TIMEOUT");
-	cfg.response_timeout = rt && *rt ? atoi(rt) : 600;
-	if (cfg.response_timeout < 1) {
-		fprintf(stderr, "%s: RESPONSE_TIMEOUT=%s: expected a number of seconds from 1\n", program, rt);
+	static struct settings cfg;
+	char err[300];
+	if (settings_read(&cfg, program, err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s: %s\n", program, err);
 		return 1;
 	}
-	const char *baseline = getenv("BASELINE_DEFAULT"), *grouping = getenv("NUMBER_FORMAT");
-	if (baseline && *baseline && filter_set_default_baseline(baseline) < 0) {
-		fprintf(stderr, "%s: BASELINE_DEFAULT=%s: expected a number from 0 to 1000 such as 1.5\n", program, baseline);
-		return 1;
-	}
-	if (grouping && *grouping && fmt_set_grouping(grouping) < 0) {
-		fprintf(stderr, "%s: NUMBER_FORMAT=%s: expected indian or western\n", program, grouping);
-		return 1;
-	}
-	/* Part of every ETag: the build, and the settings that change pages. */
-	static char build[256];
-	snprintf(build, sizeof(build), "%s|%g|%s", getenv("BUILD_ID") ? getenv("BUILD_ID") : __DATE__ " " __TIME__,
-		 filter_default_baseline, grouping && *grouping ? grouping : "indian");
-	cfg.build = build;
-	if (cfg.workers < 1)
-		cfg.workers = 1;
-	if (cfg.workers > MAX_WORKERS)
-		cfg.workers = MAX_WORKERS;
 	signal(SIGPIPE, SIG_IGN);
-	const char *log = getenv("LOG_FILE");
-	if (log && *log) {
+	const char *log = cfg.log_file;
+	if (log) {
 		int fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 		if (fd < 0 || dup2(fd, STDERR_FILENO) < 0) {
 			perror(log);
@@ -537,7 +510,6 @@ int app_main(const char *program, const struct app_page *pages, size_t npages)
 	}
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	tpl_set_root(cfg.templates);
-	char err[300];
 	if (auth_init(err, sizeof(err)) < 0) {
 		fprintf(stderr, "%s: %s\n", program, err);
 		return 1;

@@ -7,20 +7,11 @@
 
 #include "arena.h"
 #include "buf.h"
-
-/* Read-only configuration from the environment, set once at start. */
-struct config {
-	const char *program;
-	const char *uploads;     /* UPLOADS_DIR */
-	const char *templates;   /* TEMPLATE_DIR */
-	int workers;             /* WORKERS */
-	int response_timeout;    /* RESPONSE_TIMEOUT: seconds a response may take to be written, 600 */
-	const char *build;       /* BUILD_ID: programs and templates, part of every ETag */
-};
+#include "settings.h"
 
 struct request {
 	FCGX_Request *fcgx;
-	const struct config *cfg;
+	const struct settings *cfg;     /* the program's settings, read once at start */
 	struct arena *arena;
 	const char *method;
 	const char *path;        /* DOCUMENT_URI without the query */

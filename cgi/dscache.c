@@ -12,7 +12,8 @@
 #include "compiled.h"
 #include "store.h"
 
-/* The one piece of per-process state: read-only once loaded. */
+/* Per-worker state (each worker is its own process): the version in use,
+ * read-only once loaded, replaced when the current version changes. */
 static struct dsview cached;
 static struct dataset *cached_ds;
 

@@ -159,21 +159,17 @@ static const char *set_single(struct filter *f, int p, const char *v, size_t n)
 	}
 }
 
-double filter_default_baseline = 1.0;
-
-int filter_set_default_baseline(const char *text)
-{
-	double v;
-	if (!text || val_decimal(text, strlen(text), &v) != VAL_OK || v > 1000)
-		return -1;
-	filter_default_baseline = v;
-	return 0;
-}
-
 int filter_parse(const char *query, struct arena *a, struct filter *f, char *err, size_t errsz)
 {
+	return filter_parse_with(query, &settings_defaults, a, f, err, errsz);
+}
+
+int filter_parse_with(const char *query, const struct settings *set, struct arena *a, struct filter *f, char *err,
+		      size_t errsz)
+{
 	memset(f, 0, sizeof(*f));
-	f->baseline = filter_default_baseline;
+	f->baseline = f->default_baseline = set->baseline;
+	f->grouping = set->grouping;
 	f->page = 1;
 	const char *seen[FP__MAX] = { 0 };
 	size_t pairs = 0;
@@ -305,7 +301,7 @@ void filter_query(const struct filter *f, unsigned skip, struct buf *out)
 			add_pair(&tmp, (enum fparam)p, d);
 		} else if (p == FP_INFLUENCER && f->influencer) {
 			add_pair(&tmp, FP_INFLUENCER, f->influencer);
-		} else if (p == FP_BASELINE && f->baseline_text && f->baseline != filter_default_baseline) {
+		} else if (p == FP_BASELINE && f->baseline_text && f->baseline != f->default_baseline) {
 			add_pair(&tmp, FP_BASELINE, f->baseline_text);
 		} else if (p == FP_GRAIN && f->grain != GRAIN_AUTO) {
 			add_pair(&tmp, FP_GRAIN, grain_name[f->grain]);
@@ -343,7 +339,7 @@ void filter_describe(const struct filter *f, struct buf *out)
 	}
 	if (f->influencer)
 		buf_printf(out, "%sinfluencer %s", out->len > start ? "; " : "", f->influencer);
-	if (f->baseline != filter_default_baseline)
+	if (f->baseline != f->default_baseline)
 		buf_printf(out, "%sbaseline ROAS %g", out->len > start ? "; " : "", f->baseline);
 	if (out->len == start)
 		buf_puts(out, "none (all data)");

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "settings.h"
 
 /* Every accepted parameter, in canonical URL order. */
 enum fparam {
@@ -35,7 +36,7 @@ struct filter {
 	int has_from, has_to;
 	int32_t from, to;            /* days since 1970-01-01, inclusive */
 	const char *influencer;      /* NULL = all */
-	double baseline;             /* default filter_default_baseline */
+	double baseline;             /* default default_baseline */
 	const char *baseline_text;   /* as given, NULL when default */
 	enum grain grain;
 	const char *sort;            /* NULL = page default; checked by the page */
@@ -44,11 +45,17 @@ struct filter {
 	const char *by;              /* /campaigns: campaign, brand or product; NULL = campaign */
 	const char *group_by;        /* not a parameter: set by a page showing that group table (campaign,
 	                              * brand, product), so metrics sums T by it in its own pass; NULL = none */
+	double default_baseline;     /* not a parameter: the settings' baseline, when the URL gives none */
+	enum settings_grouping grouping; /* not a parameter: the settings' digit grouping for what is shown */
 };
 
-/* Parses a raw query string (may be NULL) into f, with strings in the arena.
+/* Parses a raw query string (may be NULL) into f, with strings in the arena,
+ * under the program's settings set (the default baseline, the digit grouping).
  * Unknown parameter names are ignored; empty values mean "absent".
  * Returns 0, or -1 with err naming the parameter and the reason. */
+int filter_parse_with(const char *query, const struct settings *set, struct arena *a, struct filter *f, char *err,
+		      size_t errsz);
+/* filter_parse_with under settings_defaults (tools and tests). */
 int filter_parse(const char *query, struct arena *a, struct filter *f, char *err, size_t errsz);
 
 /* True when a brand, product or campaign filter is set (spend is allocated). */
@@ -78,11 +85,5 @@ void filter_segment_encode(struct buf *out, const char *s);
 /* The segment as the program gets it from nginx, decoded once more ('+'
  * stays '+'), in the arena; NULL when its encoding is broken. */
 const char *filter_segment_decode(struct arena *a, const char *s);
-
-
-/* The baseline ROAS when a URL gives none (1.0 unless configured). */
-extern double filter_default_baseline;
-/* Sets it from text ("1.5", 0 to 1000). Returns 0, or -1 when invalid. */
-int filter_set_default_baseline(const char *text);
 
 #endif

@@ -55,29 +55,19 @@ void fmt_ratio2(double v, int defined, char out[FMT_MAX])
 		strcpy(out, "0.00");
 }
 
-static int western; /* NUMBER_FORMAT=western: groups of three */
-
-int fmt_set_grouping(const char *name)
+const char *fmt_excel_money(enum settings_grouping grouping)
 {
-	if (strcmp(name, "indian") != 0 && strcmp(name, "western") != 0)
-		return -1;
-	western = strcmp(name, "western") == 0;
-	return 0;
+	return grouping == SETTINGS_WESTERN ? "[$\xe2\x82\xb9-4009]#,##0.00" : "[$\xe2\x82\xb9-4009]#,##,##0.00";
 }
 
-const char *fmt_excel_money(void)
+const char *fmt_excel_count(enum settings_grouping grouping)
 {
-	return western ? "[$\xe2\x82\xb9-4009]#,##0.00" : "[$\xe2\x82\xb9-4009]#,##,##0.00";
-}
-
-const char *fmt_excel_count(void)
-{
-	return western ? "#,##0" : "#,##,##0";
+	return grouping == SETTINGS_WESTERN ? "#,##0" : "#,##,##0";
 }
 
 /* Writes the digits of a with Indian grouping (last three, then pairs), or
  * in threes when the western format is chosen. */
-static void group_indian(uint64_t a, char *out, size_t outsz)
+static void group_digits(uint64_t a, enum settings_grouping grouping, char *out, size_t outsz)
 {
 	char digits[32];
 	int n = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)a);
@@ -85,7 +75,7 @@ static void group_indian(uint64_t a, char *out, size_t outsz)
 	size_t o = 0;
 	for (int i = 0; i < n; i++) {
 		int left = n - i; /* digits from here to the end */
-		if (i > 0 && (western ? left % 3 == 0 : left == 3 || (left > 3 && (left - 3) % 2 == 0)))
+		if (i > 0 && (grouping == SETTINGS_WESTERN ? left % 3 == 0 : left == 3 || (left > 3 && (left - 3) % 2 == 0)))
 			tmp[o++] = ',';
 		tmp[o++] = digits[i];
 	}
@@ -96,34 +86,34 @@ static void group_indian(uint64_t a, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
-void fmt_inr(double paise, char out[FMT_MAX])
+void fmt_inr(double paise, enum settings_grouping grouping, char out[FMT_MAX])
 {
 	int64_t p = fmt_round_paise(paise);
 	uint64_t a = p < 0 ? (uint64_t)0 - (uint64_t)p : (uint64_t)p;
 	char g[40];
 	const char *sign = p < 0 ? "-" : "";
 	if (a < 100000) {
-		group_indian(a / 100, g, sizeof(g));
+		group_digits(a / 100, grouping, g, sizeof(g));
 		snprintf(out, FMT_MAX, "%s" RUPEE "%s.%02llu", sign, g, (unsigned long long)(a % 100));
 	} else {
-		group_indian((a + 50) / 100, g, sizeof(g));
+		group_digits((a + 50) / 100, grouping, g, sizeof(g));
 		snprintf(out, FMT_MAX, "%s" RUPEE "%s", sign, g);
 	}
 }
 
-void fmt_inr_ratio(double paise, int defined, char out[FMT_MAX])
+void fmt_inr_ratio(double paise, int defined, enum settings_grouping grouping, char out[FMT_MAX])
 {
 	if (defined && isfinite(paise))
-		fmt_inr(paise, out);
+		fmt_inr(paise, grouping, out);
 	else
 		snprintf(out, FMT_MAX, EN_DASH);
 }
 
-void fmt_count(int64_t v, char out[FMT_MAX])
+void fmt_count(int64_t v, enum settings_grouping grouping, char out[FMT_MAX])
 {
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	char g[40];
-	group_indian(a, g, sizeof(g));
+	group_digits(a, grouping, g, sizeof(g));
 	snprintf(out, FMT_MAX, "%s%s", v < 0 ? "-" : "", g);
 }
 

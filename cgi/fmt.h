@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "settings.h"
+
 #define FMT_MAX 48
 
 /* Rounds paise (possibly fractional after allocation) half away from zero
@@ -18,21 +20,18 @@ void fmt_money(double paise, char out[FMT_MAX]);
 void fmt_ratio4(double v, int defined, char out[FMT_MAX]);
 /* A ratio with 2 decimals for screens, or an en dash when undefined. */
 void fmt_ratio2(double v, int defined, char out[FMT_MAX]);
-/* Rupees for screens: "₹5,01,798" (Indian grouping), with paise kept for
- * amounts under ₹1,000 ("₹12.50"); "-₹1,200" for negatives. */
-void fmt_inr(double paise, char out[FMT_MAX]);
+/* Rupees for screens: "₹5,01,798" (Indian grouping; "₹501,798" western),
+ * with paise kept for amounts under ₹1,000 ("₹12.50"); "-₹1,200" for negatives. */
+void fmt_inr(double paise, enum settings_grouping grouping, char out[FMT_MAX]);
 /* fmt_inr of an amount that may be undefined (cost per order, AOV): an en
  * dash when it is. */
-void fmt_inr_ratio(double paise, int defined, char out[FMT_MAX]);
-/* An integer with Indian grouping: "12,34,567". */
-void fmt_count(int64_t v, char out[FMT_MAX]);
-/* Chooses the grouping of fmt_inr and fmt_count: "indian" (the default,
- * 12,34,567) or "western" (1,234,567). Returns 0, or -1 for another name. */
-int fmt_set_grouping(const char *name);
-/* Excel number formats with the chosen grouping: rupees with 2 decimals
+void fmt_inr_ratio(double paise, int defined, enum settings_grouping grouping, char out[FMT_MAX]);
+/* An integer with digits grouped: "12,34,567" (Indian), "1,234,567" (western). */
+void fmt_count(int64_t v, enum settings_grouping grouping, char out[FMT_MAX]);
+/* Excel number formats with the grouping: rupees with 2 decimals
  * ("[$₹-4009]#,##,##0.00") and counts ("#,##,##0"). Static strings. */
-const char *fmt_excel_money(void);
-const char *fmt_excel_count(void);
+const char *fmt_excel_money(enum settings_grouping grouping);
+const char *fmt_excel_count(enum settings_grouping grouping);
 /* A percentage with 1 decimal ("12.5%"), or an en dash when undefined. */
 void fmt_percent(double v, int defined, char out[FMT_MAX]);
 

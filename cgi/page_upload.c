@@ -42,9 +42,12 @@ static void local_time(const char *utc, char *out, size_t outsz)
 	strftime(out, outsz, "%Y-%m-%d %H:%M %Z", &lt);
 }
 
-static void history(struct tpl_dict *d, const struct request *r, int editor)
+/* The dataset history; -1 when the arena cannot hold the version names. */
+static int history(struct tpl_dict *d, const struct request *r, int editor)
 {
-	static char names[HISTORY_MAX][STORE_VERSION_MAX];
+	char (*names)[STORE_VERSION_MAX] = arena_alloc(r->arena, HISTORY_MAX * sizeof(*names));
+	if (!names)
+		return -1;
 	char cur[STORE_VERSION_MAX] = "";
 	store_current(r->cfg->uploads, cur);
 	size_t n = store_versions(r->cfg->uploads, names, HISTORY_MAX);
@@ -75,6 +78,7 @@ static void history(struct tpl_dict *d, const struct request *r, int editor)
 		else if (editor)
 			tpl_show(v, "ACTIVATE");
 	}
+	return 0;
 }
 
 /* The form page, with errors when a POST failed (status 422). */
@@ -91,7 +95,11 @@ enum app_status page_upload_answer(struct request *r, int status, const struct i
 	if (!d)
 		return APP_INTERNAL;
 	view_layout(d, r, NULL, NULL, "Upload");
-	history(d, r, 1);
+	if (history(d, r, 1) < 0) {
+		tpl_free(d);
+		app_set_reason(r, "out of memory listing the versions");
+		return APP_INTERNAL;
+	}
 	if (message)
 		tpl_set(tpl_section(d, "FAILED"), "MESSAGE", message);
 	for (int f = 0; rep && f < DSF__MAX; f++) {

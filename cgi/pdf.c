@@ -53,7 +53,7 @@ static void kpi_note(const struct metrics *m, const char *key, struct kpi *x)
 	char money[FMT_MAX];
 	struct ratio roas = metrics_roas(m);
 	if (strcmp(key, "spend") == 0 && m->allocates) {
-		fmt_inr((double)m->base_spend, money);
+		fmt_inr((double)m->base_spend, m->filter->grouping, money);
 		snprintf(x->sub, sizeof(x->sub), "by orders share of %s", money);
 	} else if (strcmp(key, "roas") == 0 && (x->bad = roas.ok && roas.v < m->baseline)) {
 		snprintf(x->sub, sizeof(x->sub), "below baseline %g", m->baseline);
@@ -77,7 +77,7 @@ static size_t kpi_list(const struct metrics *m, struct kpi *k)
 		struct table_cell v;
 		struct kpi *y = kpi_add(k, &n, c->label);
 		table_read(c, &x, m, &v);
-		table_format(c->kind, &v, 1, y->value);
+		table_format(c->kind, &v, 1, m->filter->grouping, y->value);
 		kpi_note(m, c->key, y);
 	}
 	return n;
@@ -164,7 +164,7 @@ static void money_axis(struct pd_doc *d, struct chart *c)
 	c->lo = t[0] < c->lo ? t[0] : c->lo;
 	c->hi = t[n - 1] > c->hi ? t[n - 1] : c->hi;
 	for (size_t i = 0; i < n; i++) {
-		fmt_inr(t[i], s[i]);
+		fmt_inr(t[i], d->in->m->filter->grouping, s[i]);
 		double w = pd_width_of(d, &TICK, s[i], strlen(s[i])) + 6;
 		widest = w > widest ? w : widest;
 	}
@@ -339,7 +339,7 @@ static void pick_row(struct pd_doc *d, const struct picked *p, const struct tabl
 	for (size_t k = 0; k < n; k++) {
 		struct table_cell v;
 		table_read(p->src[k], x, row, &v);
-		const char *s = table_format(p->src[k]->kind, &v, 1, text[k]);
+		const char *s = table_format(p->src[k]->kind, &v, 1, x->m->filter->grouping, text[k]);
 		if (s != text[k])
 			snprintf(text[k], PD_TEXT_MAX, "%s", *s ? s : "(none)");
 		cell[k] = text[k];
@@ -432,7 +432,7 @@ static void campaigns(struct pd_doc *d)
 	campaign_list(d, &g, 1);
 	if (g.without_orders >= 0.5) {
 		char s[160], v[FMT_MAX];
-		fmt_inr(g.without_orders, v);
+		fmt_inr(g.without_orders, d->in->m->filter->grouping, v);
 		snprintf(s, sizeof(s), "Spend without orders (influencers with no orders in the range, in no campaign): %s.", v);
 		d->y -= 4;
 		pd_note(d, s);
@@ -452,10 +452,10 @@ static void payouts(struct pd_doc *d)
 		const char *cell[] = { b == BASIS_NONE ? "unspecified" : ds_basis_name[b], count, total, expected, diff };
 		if (!m->basis_count[b] && !(m->basis_expected[b] > 0))
 			continue;
-		fmt_count(m->basis_count[b], count);
-		fmt_inr(m->basis_total[b], total);
-		fmt_inr(m->basis_expected[b], expected);
-		fmt_inr(m->basis_expected[b] - m->basis_total[b], diff);
+		fmt_count(m->basis_count[b], m->filter->grouping, count);
+		fmt_inr(m->basis_total[b], m->filter->grouping, total);
+		fmt_inr(m->basis_expected[b], m->filter->grouping, expected);
+		fmt_inr(m->basis_expected[b] - m->basis_total[b], m->filter->grouping, diff);
 		if (shown == 0)
 			pd_table_head(d, &t);
 		pd_table_row(d, &t, cell, shown++ % 2 ? PD_ROW_STRIPE : 0);
@@ -471,8 +471,8 @@ static void payouts(struct pd_doc *d)
 	for (size_t i = 0; i < m->nstatus; i++) {
 		char count[FMT_MAX], total[FMT_MAX];
 		const char *cell[] = { payout_status_text(m, m->status[i].status), count, total };
-		fmt_count(m->status[i].count, count);
-		fmt_inr(m->status[i].paid, total);
+		fmt_count(m->status[i].count, m->filter->grouping, count);
+		fmt_inr(m->status[i].paid, m->filter->grouping, total);
 		pd_table_row(d, &ts, cell, i % 2 ? PD_ROW_STRIPE : 0);
 	}
 }
@@ -491,7 +491,7 @@ static void timing_text(const struct metrics *m, char *out, size_t outsz)
 		if (!(m->timed[order[k]] >= 0.5))
 			continue;
 		char money[FMT_MAX];
-		fmt_inr(m->timed[order[k]], money);
+		fmt_inr(m->timed[order[k]], m->filter->grouping, money);
 		n += (size_t)snprintf(out + n, outsz - n, "%s %s %s", any ? ";" : "", money, what[order[k]]);
 		any = 1;
 	}

@@ -6,7 +6,8 @@
 
 /* The ETag covers the program, path, dataset version, canonical query and
  * build, so an entry can never be stale: a new version simply stops being
- * asked for and ages out. Process-wide, like the dataset cache. */
+ * asked for and ages out. Per-worker state, like the dataset cache: each
+ * worker is its own process with its own ring, so nothing is shared or locked. */
 struct entry {
 	char etag[48];
 	char *bytes;

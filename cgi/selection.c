@@ -8,7 +8,7 @@
 enum app_status selection_load(struct request *r, struct filter *f, const struct dsview **v)
 {
 	char err[256];
-	if (filter_parse(r->query, r->arena, f, err, sizeof(err)) < 0) {
+	if (filter_parse_with(r->query, r->cfg, r->arena, f, err, sizeof(err)) < 0) {
 		app_set_reason(r, arena_strndup(r->arena, err, strlen(err)));
 		return APP_BAD_REQUEST;
 	}

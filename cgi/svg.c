@@ -36,7 +36,7 @@ static void title(struct buf *o, const char *s)
 }
 
 /* The money axis on the left with round ticks and grid lines. */
-static void money_axis(struct buf *o, struct frame *f)
+static void money_axis(struct buf *o, struct frame *f, enum settings_grouping g)
 {
 	double t[16];
 	size_t n = axis_ticks(f->lo, f->hi, t, 6);
@@ -45,7 +45,7 @@ static void money_axis(struct buf *o, struct frame *f)
 	for (size_t i = 0; i < n; i++) {
 		char s[FMT_MAX];
 		double y = ymap(f, f->lo, f->hi, t[i]);
-		fmt_inr(t[i], s);
+		fmt_inr(t[i], g, s);
 		buf_printf(o, "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", f->x0,
 			   f->x0 + f->w, y, y);
 		text(o, f->x0 - 6, y + 4, "tick", "end", s);
@@ -124,7 +124,7 @@ static void legend(struct buf *o, double x, double y)
 	}
 }
 
-int svg_trend(struct buf *o, const struct trend *t, double baseline)
+int svg_trend(struct buf *o, const struct trend *t, double baseline, enum settings_grouping g)
 {
 	const double W = 960, H = 340;
 	struct frame f = { 90, 40, W - 90 - 60, H - 40 - 50, 0, 0 };
@@ -150,7 +150,7 @@ int svg_trend(struct buf *o, const struct trend *t, double baseline)
 		      "cumulative ROAS and the baseline ROAS %.2f; the same numbers are in the table below</title>",
 		   W, H, grain_name[t->grain], baseline);
 	legend(o, f.x0, 18);
-	money_axis(o, &f);
+	money_axis(o, &f, g);
 	double top = ratio_axis(o, &f, rmax * 1.1 > 0 ? rmax * 1.1 : 1);
 	double band = t->n ? f.w / (double)t->n : f.w, bw = band * 0.4;
 	size_t every = t->n / 12 + 1;
@@ -159,10 +159,10 @@ int svg_trend(struct buf *o, const struct trend *t, double baseline)
 		char label[11], money[FMT_MAX], tip[128];
 		double x = f.x0 + band * (double)i;
 		trend_label(t->grain, p->start, label);
-		fmt_inr((double)p->revenue, money);
+		fmt_inr((double)p->revenue, g, money);
 		snprintf(tip, sizeof(tip), "%s revenue %s", label, money);
 		bar(o, &f, x + band * 0.1, bw, (double)p->revenue, "bar-rev", tip);
-		fmt_inr(p->spend, money);
+		fmt_inr(p->spend, g, money);
 		snprintf(tip, sizeof(tip), "%s spend %s", label, money);
 		bar(o, &f, x + band * 0.5, bw, p->spend, "bar-spend", tip);
 		if (i % every == 0)

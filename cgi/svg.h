@@ -5,11 +5,13 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "settings.h"
 #include "trend.h"
 
 /* Revenue and spend bars per period, ROAS and cumulative ROAS lines, the
- * baseline as a reference line. Appends one <svg> element to out. */
-int svg_trend(struct buf *out, const struct trend *t, double baseline);
+ * baseline as a reference line; amounts with the digit grouping g.
+ * Appends one <svg> element to out. */
+int svg_trend(struct buf *out, const struct trend *t, double baseline, enum settings_grouping g);
 
 /* One horizontal bar per item (a ROAS), the baseline marked; items below it
  * drawn as flagged. label[i] is text (escaped here). */

@@ -35,12 +35,13 @@ const struct table_column *table_find(const struct table *t, const char *key)
 	return NULL;
 }
 
-const char *table_format(enum table_kind k, const struct table_cell *c, int screen, char out[TABLE_TEXT_MAX])
+const char *table_format(enum table_kind k, const struct table_cell *c, int screen, enum settings_grouping g,
+			 char out[TABLE_TEXT_MAX])
 {
 	switch (k) {
 	case TABLE_MONEY:
 		if (screen)
-			fmt_inr_ratio(c->v, c->ok, out);
+			fmt_inr_ratio(c->v, c->ok, g, out);
 		else if (c->ok)
 			fmt_money(c->v, out);
 		else
@@ -54,7 +55,7 @@ const char *table_format(enum table_kind k, const struct table_cell *c, int scre
 		break;
 	case TABLE_COUNT:
 		if (screen)
-			fmt_count((int64_t)c->v, out);
+			fmt_count((int64_t)c->v, g, out);
 		else
 			snprintf(out, TABLE_TEXT_MAX, "%lld", (long long)c->v);
 		break;
@@ -85,7 +86,7 @@ static void csv_cell(struct csvout *c, const struct table_column *col, const str
 	if (is_text(col->kind))
 		csvout_text(c, v.s);
 	else
-		csvout_number(c, table_format(col->kind, &v, 0, s));
+		csvout_number(c, table_format(col->kind, &v, 0, SETTINGS_INDIAN, s));
 }
 
 void table_csv_row(struct csvout *c, const struct table *t, const struct table_ctx *x, const void *row)
@@ -113,7 +114,7 @@ void table_html_slots(struct tpl_dict *d, const struct table *t, const struct ta
 		struct table_cell v;
 		char s[TABLE_TEXT_MAX];
 		table_read(col, x, row, &v);
-		tpl_set(d, col->slot, table_format(col->kind, &v, 1, s));
+		tpl_set(d, col->slot, table_format(col->kind, &v, 1, x->m->filter->grouping, s));
 	}
 }
 
@@ -149,7 +150,7 @@ void table_html_row(struct tpl_dict *td, const struct table *t, const struct tab
 		struct table_cell v;
 		char s[TABLE_TEXT_MAX];
 		table_read(col, x, row, &v);
-		tpl_set(c, "VALUE", table_format(col->kind, &v, 1, s));
+		tpl_set(c, "VALUE", table_format(col->kind, &v, 1, x->m->filter->grouping, s));
 		if (!is_text(col->kind) && col->kind != TABLE_DATE)
 			tpl_show(c, "NUM");
 	}

@@ -67,13 +67,14 @@ void table_read(const struct table_column *c, const struct table_ctx *x, const v
 /* The column with that key, or NULL. */
 const struct table_column *table_find(const struct table *t, const char *key);
 
-/* A cell as text. screen = 1: as the pages show it (rupees with grouping,
- * 2-decimal ratios, percentages, a dash when undefined); screen = 0: as CSV
- * holds it (plain decimals, money 2, ratios and percentages 4, "" when
- * undefined). out needs TABLE_TEXT_MAX bytes for number kinds; for text
+/* A cell as text. screen = 1: as the pages show it (rupees and counts with
+ * the digit grouping g, 2-decimal ratios, percentages, a dash when
+ * undefined); screen = 0: as CSV holds it (plain decimals, money 2, ratios
+ * and percentages 4, "" when undefined; g unused). out needs TABLE_TEXT_MAX bytes for number kinds; for text
  * kinds *out is set to the row's own string. */
 #define TABLE_TEXT_MAX 48
-const char *table_format(enum table_kind k, const struct table_cell *c, int screen, char out[TABLE_TEXT_MAX]);
+const char *table_format(enum table_kind k, const struct table_cell *c, int screen, enum settings_grouping g,
+			 char out[TABLE_TEXT_MAX]);
 
 /* CSV: the header row (every key in order), and one row. */
 void table_csv_header(struct csvout *c, const struct table *t);

@@ -97,7 +97,7 @@ static void add_chip(struct chips *c, enum fparam p, const char *value)
 		else if (p == FP_INFLUENCER)
 			c->kept.influencer = NULL;
 		else if (p == FP_BASELINE)
-			c->kept.baseline_text = NULL, c->kept.baseline = filter_default_baseline;
+			c->kept.baseline_text = NULL, c->kept.baseline = f->default_baseline;
 		return;
 	}
 	c->shown++;
@@ -235,7 +235,7 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 		}
 	}
 	tpl_setf(d, "BASELINE", "%g", f->baseline);
-	if (f->baseline_text && f->baseline != filter_default_baseline)
+	if (f->baseline_text && f->baseline != f->default_baseline)
 		add_chip(&chips, FP_BASELINE, f->baseline_text);
 	chips_finish(&chips);
 	for (int g = GRAIN_DAY; g < GRAIN__MAX; g++) {
@@ -248,18 +248,18 @@ void view_filter_form(struct tpl_dict *d, const struct dsview *v, const struct f
 	}
 }
 
-void view_set_money(struct tpl_dict *d, const char *key, double paise)
+void view_set_money(struct tpl_dict *d, const char *key, double paise, enum settings_grouping g)
 {
 	char s[FMT_MAX];
-	fmt_inr(paise, s);
+	fmt_inr(paise, g, s);
 	tpl_set(d, key, s);
 }
 
 /* An amount that may be undefined (cost per order, AOV), as fmt_inr_ratio. */
-void view_set_money_ratio(struct tpl_dict *d, const char *key, struct ratio r)
+void view_set_money_ratio(struct tpl_dict *d, const char *key, struct ratio r, enum settings_grouping g)
 {
 	char s[FMT_MAX];
-	fmt_inr_ratio(r.v, r.ok, s);
+	fmt_inr_ratio(r.v, r.ok, g, s);
 	tpl_set(d, key, s);
 }
 
@@ -277,10 +277,10 @@ void view_set_ratio(struct tpl_dict *d, const char *key, struct ratio r)
 	tpl_set(d, key, s);
 }
 
-void view_set_count(struct tpl_dict *d, const char *key, int64_t v)
+void view_set_count(struct tpl_dict *d, const char *key, int64_t v, enum settings_grouping g)
 {
 	char s[FMT_MAX];
-	fmt_count(v, s);
+	fmt_count(v, g, s);
 	tpl_set(d, key, s);
 }
 
@@ -331,13 +331,13 @@ void view_kpis(struct tpl_dict *d, const struct metrics *m, const struct filter 
 	struct table_ctx x = { m, NULL };
 	table_html_slots(d, &tables_kpis, &x, m);
 	view_set_percent(d, "SHARE", metrics_influencer_share(m));
-	view_set_money(d, "TRACKED_REVENUE", (double)m->tracked_revenue);
+	view_set_money(d, "TRACKED_REVENUE", (double)m->tracked_revenue, m->filter->grouping);
 	tpl_setf(d, "BASELINE", "%g", f->baseline);
 	if (roas.ok && roas.v < f->baseline)
 		tpl_show(d, "ROAS_BELOW");
 	if (m->allocates) {
 		tpl_show(d, "ALLOCATED");
-		view_set_money(d, "BASE_SPEND", (double)m->base_spend);
+		view_set_money(d, "BASE_SPEND", (double)m->base_spend, m->filter->grouping);
 	}
 	if (prev)
 		kpi_changes(d, m, prev);

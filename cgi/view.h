@@ -32,13 +32,14 @@ void view_influencer_row(struct tpl_dict *d, const char *section, const struct m
 void view_table(struct tpl_dict *d, const char *name, const char *caption, const struct metrics *m,
 		const struct infl_row *const *rows, size_t n, const struct filter *f);
 
-/* Template values formatted as the screens show them: rupees with Indian
- * grouping, ratios with 2 decimals, grouped counts, percentages, and amounts
- * that may be undefined; a dash where a ratio is undefined. */
-void view_set_money(struct tpl_dict *d, const char *key, double paise);
-void view_set_money_ratio(struct tpl_dict *d, const char *key, struct ratio r);
+/* Template values formatted as the screens show them: rupees and counts with
+ * the digit grouping g (the settings': Indian unless NUMBER_FORMAT=western),
+ * ratios with 2 decimals, percentages, and amounts that may be undefined; a
+ * dash where a ratio is undefined. */
+void view_set_money(struct tpl_dict *d, const char *key, double paise, enum settings_grouping g);
+void view_set_money_ratio(struct tpl_dict *d, const char *key, struct ratio r, enum settings_grouping g);
 void view_set_ratio(struct tpl_dict *d, const char *key, struct ratio r);
-void view_set_count(struct tpl_dict *d, const char *key, int64_t v);
+void view_set_count(struct tpl_dict *d, const char *key, int64_t v, enum settings_grouping g);
 void view_set_percent(struct tpl_dict *d, const char *key, struct ratio r);
 
 /* Expands the page template and sends it with status 200. */

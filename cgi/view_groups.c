@@ -117,11 +117,11 @@ static void note(struct tpl_dict *d, const struct metrics *m, const struct group
 	char v[FMT_MAX];
 	fmt_money(g->without_orders, v);
 	tpl_set(d, "WITHOUT_VALUE", v);
-	view_set_money(d, "WITHOUT", g->without_orders);
+	view_set_money(d, "WITHOUT", g->without_orders, m->filter->grouping);
 	struct tpl_dict *s = tpl_section(d, m->allocates ? "FILTERED" : "ADDS_UP");
-	view_set_money(s, "SPEND_TOTAL", m->spend);
+	view_set_money(s, "SPEND_TOTAL", m->spend, m->filter->grouping);
 	if (m->allocates)
-		view_set_money(s, "UNALLOCATED", m->unallocated);
+		view_set_money(s, "UNALLOCATED", m->unallocated, m->filter->grouping);
 }
 
 enum app_status view_groups(struct request *r, struct tpl_dict *d, const struct metrics *m, const struct filter *f,

@@ -42,14 +42,14 @@ static void timing_note(struct tpl_dict *d, const struct metrics *m)
 		if (!note)
 			note = tpl_section(d, "TIMING");
 		struct tpl_dict *part = tpl_section(note, "PART");
-		view_set_money(part, "AMOUNT", m->timed[order[k]]);
+		view_set_money(part, "AMOUNT", m->timed[order[k]], m->filter->grouping);
 		tpl_set(part, "WHAT", what[order[k]]);
 	}
 	if (m->unscheduled_out >= 0.5) {
 		if (!note)
 			note = tpl_section(d, "TIMING");
 		struct tpl_dict *out = tpl_section(note, "LEFT_OUT");
-		view_set_money(out, "AMOUNT", m->unscheduled_out);
+		view_set_money(out, "AMOUNT", m->unscheduled_out, m->filter->grouping);
 	}
 }
 
@@ -67,14 +67,14 @@ enum app_status view_panels_trend(struct request *r, struct tpl_dict *d, const s
 	}
 	struct buf svg;
 	buf_init(&svg, 8 << 20);
-	svg_trend(&svg, &t, m->baseline);
+	svg_trend(&svg, &t, m->baseline, m->filter->grouping);
 	set_chart(d, "TREND_CHART", &svg);
 	tpl_set(d, "GRAIN", grain_name[t.grain]);
 	struct table_ctx x = { m, &t };
 	for (size_t i = 0; i < t.n; i++) {
 		struct tpl_dict *row = tpl_section(d, "PERIOD");
 		table_html_slots(row, &tables_trend, &x, &t.p[i]);
-		view_set_count(row, "ORDERS", t.p[i].orders);
+		view_set_count(row, "ORDERS", t.p[i].orders, m->filter->grouping);
 	}
 	timing_note(d, m);
 	return APP_OK;
@@ -151,8 +151,8 @@ static void heatmap(struct request *r, struct tpl_dict *d, const struct metrics 
 			continue;
 		struct ratio roas = group_roas(&g[i]);
 		char tip[400], money[FMT_MAX], spend[FMT_MAX];
-		fmt_inr((double)g[i].revenue, money);
-		fmt_inr(g[i].spend, spend);
+		fmt_inr((double)g[i].revenue, m->filter->grouping, money);
+		fmt_inr(g[i].spend, m->filter->grouping, spend);
 		snprintf(tip, sizeof(tip), "%.100s, %.60s: ROAS %.2f, revenue %s, spend %s, %lld influencers", rows[a],
 			 cols[b], roas.v, money, spend, (long long)g[i].count);
 		cell[a * nc + b] = (struct svg_cell){ roas.v, roas.ok, arena_strndup(r->arena, tip, strlen(tip)) };
@@ -218,10 +218,10 @@ void view_panels_posts(struct request *r, struct tpl_dict *d, const struct metri
 		tpl_show(d, "NO_POSTS");
 		return;
 	}
-	view_set_count(d, "POSTS", s.posts);
-	view_set_count(d, "REACH", s.reach);
-	view_set_count(d, "LIKES", s.likes);
-	view_set_count(d, "COMMENTS", s.comments);
+	view_set_count(d, "POSTS", s.posts, m->filter->grouping);
+	view_set_count(d, "REACH", s.reach, m->filter->grouping);
+	view_set_count(d, "LIKES", s.likes, m->filter->grouping);
+	view_set_count(d, "COMMENTS", s.comments, m->filter->grouping);
 	view_set_percent(d, "RATE", ratio_div((double)(s.likes + s.comments), (double)s.reach));
 	post_rows(d, "BY_REACH", m, s.by_reach, s.nby_reach);
 	post_rows(d, "BY_RATE", m, s.by_rate, s.nby_rate);
@@ -229,9 +229,9 @@ void view_panels_posts(struct request *r, struct tpl_dict *d, const struct metri
 		struct tpl_dict *x = tpl_section(d, "POST_PLATFORM");
 		const struct post_platform *g = &s.platform[i];
 		tpl_set(x, "PLATFORM", str(m, g->platform)[0] ? str(m, g->platform) : "(none)");
-		view_set_count(x, "POSTS", g->posts);
-		view_set_count(x, "REACH", g->reach);
-		view_set_count(x, "ENGAGEMENT", g->engagement);
+		view_set_count(x, "POSTS", g->posts, m->filter->grouping);
+		view_set_count(x, "REACH", g->reach, m->filter->grouping);
+		view_set_count(x, "ENGAGEMENT", g->engagement, m->filter->grouping);
 		view_set_percent(x, "RATE", ratio_div((double)g->engagement, (double)g->reach));
 	}
 }
@@ -267,10 +267,10 @@ void view_panels_payouts(struct request *r, struct tpl_dict *d, const struct met
 			continue;
 		struct tpl_dict *x = tpl_section(d, "BASIS_TOTAL");
 		tpl_set(x, "BASIS", b == BASIS_NONE ? "unspecified" : ds_basis_name[b]);
-		view_set_money(x, "TOTAL", m->basis_total[b]);
-		view_set_money(x, "EXPECTED", m->basis_expected[b]);
-		view_set_money(x, "DIFFERENCE", m->basis_expected[b] - m->basis_total[b]);
-		view_set_count(x, "COUNT", m->basis_count[b]);
+		view_set_money(x, "TOTAL", m->basis_total[b], m->filter->grouping);
+		view_set_money(x, "EXPECTED", m->basis_expected[b], m->filter->grouping);
+		view_set_money(x, "DIFFERENCE", m->basis_expected[b] - m->basis_total[b], m->filter->grouping);
+		view_set_count(x, "COUNT", m->basis_count[b], m->filter->grouping);
 	}
 	if (!m->nstatus)
 		return;
@@ -278,7 +278,7 @@ void view_panels_payouts(struct request *r, struct tpl_dict *d, const struct met
 	for (size_t i = 0; i < m->nstatus; i++) {
 		struct tpl_dict *x = tpl_section(st, "STATUS_TOTAL");
 		tpl_set(x, "STATUS", payout_status_text(m, m->status[i].status));
-		view_set_count(x, "COUNT", m->status[i].count);
-		view_set_money(x, "TOTAL", m->status[i].paid);
+		view_set_count(x, "COUNT", m->status[i].count, m->filter->grouping);
+		view_set_money(x, "TOTAL", m->status[i].paid, m->filter->grouping);
 	}
 }

@@ -26,7 +26,7 @@ static void keep(struct book *b, lxw_error rc)
 		b->rc = rc;
 }
 
-static int formats(struct book *b)
+static int formats(struct book *b, enum settings_grouping g)
 {
 	static const char *const fixed[TABLE__MAX] = {
 		[TABLE_RATIO] = "0.00", [TABLE_PERCENT] = "0.00%", [TABLE_DATE] = "yyyy-mm-dd",
@@ -35,7 +35,7 @@ static int formats(struct book *b)
 		return -1;
 	format_set_bold(b->head);
 	for (int k = 0; k < TABLE__MAX; k++) {
-		const char *nf = k == TABLE_MONEY ? fmt_excel_money() : k == TABLE_COUNT ? fmt_excel_count() : fixed[k];
+		const char *nf = k == TABLE_MONEY ? fmt_excel_money(g) : k == TABLE_COUNT ? fmt_excel_count(g) : fixed[k];
 		if (!nf)
 			continue;
 		if (!(b->kind[k] = workbook_add_format(b->wb)))
@@ -229,7 +229,7 @@ int xlsx_report(const struct xlsx_input *in, struct arena *a, const char *path, 
 		snprintf(err, errsz, "xlsx: cannot start the workbook");
 		return -1;
 	}
-	int oom = formats(&b) < 0;
+	int oom = formats(&b, in->m->filter->grouping) < 0;
 	if (!oom) {
 		summary(&b, in);
 		oom = sheets(&b, in) < 0;

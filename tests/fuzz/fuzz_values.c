@@ -38,7 +38,7 @@ static void check_money(const char *s, size_t n)
 	if (p <= MONEY_MAX_PAISE && p >= -MONEY_MAX_PAISE) /* see MONEY_MAX_PAISE */
 		FU_CHECK(val_money(out, strlen(out), 1, &q) == VAL_OK && q == p);
 	if (p > -(INT64_C(1) << 53) && p < INT64_C(1) << 53) { /* exact in a double */
-		fmt_inr((double)p, out);
+		fmt_inr((double)p, SETTINGS_INDIAN, out);
 		FU_CHECK(val_money(out, strlen(out), 1, &q) == VAL_OK);
 		FU_CHECK(q - p <= 50 && p - q <= 50 && (q == p || llabs(p) >= 100000));
 	}
@@ -135,17 +135,17 @@ static void check_format(const uint8_t *data, size_t size)
 	fmt_paise(i, out);
 	if (i > -MONEY_MAX_RUPEES * 100 && i < MONEY_MAX_RUPEES * 100)
 		FU_CHECK(val_money(out, strlen(out), 1, &q) == VAL_OK && q == i);
-	fmt_count(i, out);
+	fmt_count(i, SETTINGS_INDIAN, out);
 	if (i > -MONEY_MAX_RUPEES && i < MONEY_MAX_RUPEES)
 		FU_CHECK(val_money(out, strlen(out), 1, &q) == VAL_OK && q == i * 100);
 	fmt_ratio4(d, 1, out);
 	fmt_ratio2(d, 1, out);
 	fmt_percent(d, 1, out);
-	fmt_inr_ratio(d, 1, out);
+	fmt_inr_ratio(d, 1, SETTINGS_INDIAN, out);
 	FU_CHECK(strlen(out) < FMT_MAX);
 	if (isfinite(d)) { /* the callers' contract: amounts are finite */
 		fmt_money(d, out);
-		fmt_inr(d, out);
+		fmt_inr(d, SETTINGS_INDIAN, out);
 		int64_t r = fmt_round_paise(d);
 		if (fabs(d) < 1e15) /* half away from zero, nudged by at most 1e-3 (plus float error) */
 			FU_CHECK(fabs((double)r - d) <= 0.5 + 1e-3 + fabs(d) * 4e-16);

@@ -291,21 +291,23 @@ static void test_segment(void **state)
 static void test_default_baseline(void **state)
 {
 	struct fx *x = *state;
-	assert_int_equal(filter_set_default_baseline("1.5"), 0);
-	struct filter *f = ok(x, "platform=Instagram");
-	assert_near(f->baseline, 1.5, 0);
+	struct settings set = settings_defaults;
+	set.baseline = 1.5;
+	assert_int_equal(filter_parse_with("platform=Instagram", &set, &x->a, &x->f, x->err, sizeof(x->err)), 0);
+	assert_near(x->f.baseline, 1.5, 0);
 	struct buf b;
 	buf_init(&b, 0);
-	filter_query(ok(x, "baseline=1.5&platform=Instagram"), 0, &b);
+	assert_int_equal(filter_parse_with("baseline=1.5&platform=Instagram", &set, &x->a, &x->f, x->err,
+					   sizeof(x->err)), 0);
+	filter_query(&x->f, 0, &b);
 	assert_string_equal(buf_str(&b), "platform=Instagram");
 	b.len = 0;
-	filter_query(ok(x, "baseline=1&platform=Instagram"), 0, &b);
+	assert_int_equal(filter_parse_with("baseline=1&platform=Instagram", &set, &x->a, &x->f, x->err,
+					   sizeof(x->err)), 0);
+	filter_query(&x->f, 0, &b);
 	assert_string_equal(buf_str(&b), "platform=Instagram&baseline=1");
 	buf_free(&b);
-	assert_int_equal(filter_set_default_baseline("-1"), -1);
-	assert_int_equal(filter_set_default_baseline("abc"), -1);
-	assert_int_equal(filter_set_default_baseline("1"), 0);
-	assert_near(ok(x, "")->baseline, 1.0, 0);
+	assert_near(ok(x, "")->baseline, 1.0, 0); /* filter_parse: the defaults */
 }
 
 int main(void)

@@ -98,37 +98,37 @@ static void test_inr(void **state)
 {
 	(void)state;
 	char out[FMT_MAX];
-	fmt_inr(50179800, out);
+	fmt_inr(50179800, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "5,01,798");
-	fmt_inr(1250, out);
+	fmt_inr(1250, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "12.50");
-	fmt_inr(0, out);
+	fmt_inr(0, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "0.00");
-	fmt_inr(99999, out);
+	fmt_inr(99999, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "999.99");
-	fmt_inr(100000, out);
+	fmt_inr(100000, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "1,000");
-	fmt_inr(450000, out);
+	fmt_inr(450000, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "4,500");
-	fmt_inr(100050, out); /* Rs 1,000.50 rounds half away from zero */
+	fmt_inr(100050, SETTINGS_INDIAN, out); /* Rs 1,000.50 rounds half away from zero */
 	assert_string_equal(out, RUPEE "1,001");
-	fmt_inr(100049, out);
+	fmt_inr(100049, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "1,000");
-	fmt_inr(1234567800, out);
+	fmt_inr(1234567800, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "1,23,45,678");
-	fmt_inr(10000000000, out);
+	fmt_inr(10000000000, SETTINGS_INDIAN, out);
 	assert_string_equal(out, RUPEE "10,00,00,000");
-	fmt_inr(12.5, out); /* fractional paise are rounded first */
+	fmt_inr(12.5, SETTINGS_INDIAN, out); /* fractional paise are rounded first */
 	assert_string_equal(out, RUPEE "0.13");
-	fmt_inr(-120000, out);
+	fmt_inr(-120000, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "-" RUPEE "1,200");
-	fmt_inr(-1250, out);
+	fmt_inr(-1250, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "-" RUPEE "12.50");
-	fmt_inr(-50179800, out);
+	fmt_inr(-50179800, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "-" RUPEE "5,01,798");
-	fmt_inr(-100050, out);
+	fmt_inr(-100050, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "-" RUPEE "1,001");
-	fmt_inr(9.2e18, out); /* the largest amount still fits */
+	fmt_inr(9.2e18, SETTINGS_INDIAN, out); /* the largest amount still fits */
 	assert_true(strlen(out) < FMT_MAX);
 	assert_true(strncmp(out, RUPEE, 3) == 0);
 }
@@ -137,42 +137,41 @@ static void test_count(void **state)
 {
 	(void)state;
 	char out[FMT_MAX];
-	fmt_count(0, out);
+	fmt_count(0, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "0");
-	fmt_count(999, out);
+	fmt_count(999, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "999");
-	fmt_count(1000, out);
+	fmt_count(1000, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "1,000");
-	fmt_count(12345, out);
+	fmt_count(12345, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "12,345");
-	fmt_count(123456, out);
+	fmt_count(123456, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "1,23,456");
-	fmt_count(1234567, out);
+	fmt_count(1234567, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "12,34,567");
-	fmt_count(-1234567, out);
+	fmt_count(-1234567, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "-12,34,567");
-	fmt_count(INT64_MAX, out);
+	fmt_count(INT64_MAX, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "92,23,37,20,36,85,47,75,807");
-	fmt_count(INT64_MIN, out);
+	fmt_count(INT64_MIN, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "-92,23,37,20,36,85,47,75,808");
 }
 
-/* NUMBER_FORMAT=western groups in threes; indian is the default. */
+/* The western grouping (NUMBER_FORMAT=western) groups in threes. */
 static void test_western_grouping(void **state)
 {
 	(void)state;
 	char out[FMT_MAX];
-	assert_int_equal(fmt_set_grouping("western"), 0);
-	fmt_count(1234567, out);
+	fmt_count(1234567, SETTINGS_WESTERN, out);
 	assert_string_equal(out, "1,234,567");
-	fmt_inr(123456789.0, out);
+	fmt_inr(123456789.0, SETTINGS_WESTERN, out);
 	assert_string_equal(out, "\u20b91,234,568");
-	fmt_count(-100, out);
+	fmt_count(-100, SETTINGS_WESTERN, out);
 	assert_string_equal(out, "-100");
-	assert_int_equal(fmt_set_grouping("dutch"), -1);
-	assert_int_equal(fmt_set_grouping("indian"), 0);
-	fmt_count(1234567, out);
+	fmt_count(1234567, SETTINGS_INDIAN, out);
 	assert_string_equal(out, "12,34,567");
+	assert_string_equal(fmt_excel_count(SETTINGS_WESTERN), "#,##0");
+	assert_string_equal(fmt_excel_count(SETTINGS_INDIAN), "#,##,##0");
 }
 
 /* Whole amounts stay whole however large (a fuzzer found a relative nudge

@@ -138,9 +138,9 @@ static void test_report_text(void **state)
 	assert_int_equal(report(x, FONT, "none (all data)"), 0);
 	assert_pdf_bytes(&x->pdf);
 	char *text = pdf_text(&x->pdf, "report_text.pdf");
-	fmt_inr((double)x->m.revenue, revenue);
+	fmt_inr((double)x->m.revenue, SETTINGS_INDIAN, revenue);
 	fmt_ratio2(metrics_roas(&x->m).v, metrics_roas(&x->m).ok, roas);
-	fmt_inr(x->m.spend, spend);
+	fmt_inr(x->m.spend, SETTINGS_INDIAN, spend);
 	assert_string_equal(revenue, "\xe2\x82\xb9" "4,500");
 	assert_string_equal(roas, "2.25");
 	assert_contains(text, "Influencer ROI report");
@@ -179,7 +179,7 @@ static void test_allocated_report(void **state)
 	assert_true(x->m.allocates);
 	assert_int_equal(report(x, FONT, filters), 0);
 	char *text = pdf_text(&x->pdf, "allocated_report.pdf");
-	fmt_inr(x->m.unallocated, unalloc);
+	fmt_inr(x->m.unallocated, SETTINGS_INDIAN, unalloc);
 	assert_string_equal(unalloc, "\xe2\x82\xb9" "500.00");
 	assert_contains(text, "Unallocated spend");
 	assert_contains(text, unalloc);

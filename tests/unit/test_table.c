@@ -37,26 +37,26 @@ static void test_format(void **state)
 	(void)state;
 	char s[TABLE_TEXT_MAX];
 	struct table_cell c = { 123450, 1, "", "" };
-	assert_string_equal(table_format(TABLE_MONEY, &c, 0, s), "1234.50");
-	assert_string_equal(table_format(TABLE_MONEY, &c, 1, s), RUPEE "1,235");
+	assert_string_equal(table_format(TABLE_MONEY, &c, 0, SETTINGS_INDIAN, s), "1234.50");
+	assert_string_equal(table_format(TABLE_MONEY, &c, 1, SETTINGS_INDIAN, s), RUPEE "1,235");
 	c.v = 1.23456;
-	assert_string_equal(table_format(TABLE_RATIO, &c, 0, s), "1.2346");
-	assert_string_equal(table_format(TABLE_RATIO, &c, 1, s), "1.23");
+	assert_string_equal(table_format(TABLE_RATIO, &c, 0, SETTINGS_INDIAN, s), "1.2346");
+	assert_string_equal(table_format(TABLE_RATIO, &c, 1, SETTINGS_INDIAN, s), "1.23");
 	c.v = 0.125;
-	assert_string_equal(table_format(TABLE_PERCENT, &c, 0, s), "0.1250");
-	assert_string_equal(table_format(TABLE_PERCENT, &c, 1, s), "12.5%");
+	assert_string_equal(table_format(TABLE_PERCENT, &c, 0, SETTINGS_INDIAN, s), "0.1250");
+	assert_string_equal(table_format(TABLE_PERCENT, &c, 1, SETTINGS_INDIAN, s), "12.5%");
 	c.v = 1234567;
-	assert_string_equal(table_format(TABLE_COUNT, &c, 0, s), "1234567");
-	assert_string_equal(table_format(TABLE_COUNT, &c, 1, s), "12,34,567");
+	assert_string_equal(table_format(TABLE_COUNT, &c, 0, SETTINGS_INDIAN, s), "1234567");
+	assert_string_equal(table_format(TABLE_COUNT, &c, 1, SETTINGS_INDIAN, s), "12,34,567");
 	c.v = 0;
-	assert_string_equal(table_format(TABLE_DATE, &c, 0, s), "1970-01-01");
+	assert_string_equal(table_format(TABLE_DATE, &c, 0, SETTINGS_INDIAN, s), "1970-01-01");
 	c.ok = 0;
-	assert_string_equal(table_format(TABLE_MONEY, &c, 0, s), "");
-	assert_string_equal(table_format(TABLE_MONEY, &c, 1, s), EN_DASH);
-	assert_string_equal(table_format(TABLE_RATIO, &c, 0, s), "");
-	assert_string_equal(table_format(TABLE_DATE, &c, 1, s), "");
+	assert_string_equal(table_format(TABLE_MONEY, &c, 0, SETTINGS_INDIAN, s), "");
+	assert_string_equal(table_format(TABLE_MONEY, &c, 1, SETTINGS_INDIAN, s), EN_DASH);
+	assert_string_equal(table_format(TABLE_RATIO, &c, 0, SETTINGS_INDIAN, s), "");
+	assert_string_equal(table_format(TABLE_DATE, &c, 1, SETTINGS_INDIAN, s), "");
 	c.s = "x";
-	assert_string_equal(table_format(TABLE_TEXT, &c, 1, s), "x");
+	assert_string_equal(table_format(TABLE_TEXT, &c, 1, SETTINGS_INDIAN, s), "x");
 }
 
 static void test_find_and_compare(void **state)
