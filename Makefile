@@ -69,7 +69,7 @@ $(REL)/multipart.o: cgi/multipart.c cgi/*.h | $(REL)
 $(REL)/%.o: cgi/%.cc cgi/*.h | $(REL)
 	$(CXX) $(CXXFLAGS_BASE) -O2 $(HARDEN) -c $< -o $@
 $(REL)/lib.a: $(addprefix $(REL)/,$(addsuffix .o,$(LIB_SRC) $(LIB_CXX)))
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 $(REL)/%: $(REL)/%_main.o $(REL)/lib.a
 	$(CXX) $(LDHARDEN) $^ $(LIBS) -o $@
 $(REL)/gen: $(REL)/gen_main.o
@@ -83,7 +83,7 @@ $(ASN)/multipart.o: cgi/multipart.c cgi/*.h | $(ASN)
 $(ASN)/%.o: cgi/%.cc cgi/*.h | $(ASN)
 	$(CXX) $(CXXFLAGS_BASE) -O1 $(SAN) -c $< -o $@
 $(ASN)/lib.a: $(addprefix $(ASN)/,$(addsuffix .o,$(LIB_SRC) $(LIB_CXX)))
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 $(ASN)/%: $(ASN)/%_main.o $(ASN)/lib.a
 	$(CXX) $(SAN) $^ $(LIBS) -o $@
 $(ASN)/gen: $(ASN)/gen_main.o
