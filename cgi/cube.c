@@ -269,6 +269,42 @@ void cube_free(struct cube *c)
 	memset(c, 0, sizeof(*c));
 }
 
+struct cube_triple *cube_triples(const struct dataset *ds, size_t *n)
+{
+	enum { SLOTS = 2 * CUBE_TRIPLES_MAX };
+	struct cube_triple *out = malloc(CUBE_TRIPLES_MAX * sizeof(*out));
+	int32_t *slot = malloc(SLOTS * sizeof(*slot));
+	size_t rows = ds->cube.row_start ? ds->cube.row_start[ds->ninfl] : 0, k = 0;
+	*n = 0;
+	if (out && slot) {
+		memset(slot, -1, SLOTS * sizeof(*slot));
+		struct cube_triple last = { { UINT32_MAX, UINT32_MAX, UINT32_MAX } };
+		for (; k < rows; k++) {
+			const struct ds_track *t = &ds->track[k];
+			struct cube_triple x = { { t->brand, t->product, t->campaign } };
+			if (!memcmp(&x, &last, sizeof(x)))
+				continue;
+			last = x;
+			uint32_t h = (x.v[0] * 0x9E3779B1u ^ x.v[1] * 0x85EBCA77u ^ x.v[2] * 0xC2B2AE3Du) & (SLOTS - 1);
+			while (slot[h] >= 0 && memcmp(&out[slot[h]], &x, sizeof(x)))
+				h = (h + 1) & (SLOTS - 1);
+			if (slot[h] >= 0)
+				continue;
+			if (*n == CUBE_TRIPLES_MAX)
+				break;
+			slot[h] = (int32_t)*n;
+			out[(*n)++] = x;
+		}
+	}
+	free(slot);
+	if (!out || k < rows) {
+		free(out);
+		*n = 0;
+		return NULL;
+	}
+	return out;
+}
+
 /* First index in [lo, hi) of date-ordered records stride bytes apart whose
  * date is on or after from; date0 points at the date of record 0. */
 static size_t lower_date(const void *date0, size_t stride, size_t lo, size_t hi, int32_t from)

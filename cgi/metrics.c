@@ -113,6 +113,90 @@ static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, 
 	p->last = x->date;
 }
 
+/* Which columns decide T by their values alone (m->tcols, m->tbits): the
+ * one column filtered, and any column each of whose values has either all
+ * or none of its combinations (brand, product, campaign) of influencers'
+ * rows matching the filters, say campaigns under a brand filter when every
+ * campaign sells one brand. */
+static int t_columns(struct metrics *m, struct arena *a)
+{
+	const struct cube *c = &m->ds->cube;
+	int one = -1;
+	for (int k = 0; k < CUBE__COLUMNS; k++)
+		if (m->bpc_bits[k])
+			one = one < 0 ? k : CUBE__COLUMNS;
+	if (one >= 0 && one < CUBE__COLUMNS) {
+		m->tcols |= 1u << one;
+		m->tbits[one] = m->bpc_bits[one];
+	}
+	size_t words = (m->ds->pool.count + 63) / 64;
+	for (int g = 0; c->triple && g < CUBE__COLUMNS; g++) {
+		if (m->tcols & 1u << g)
+			continue;
+		uint64_t *in = arena_calloc(a, words ? words : 1, sizeof(*in)), *out = arena_calloc(a, words ? words : 1, sizeof(*out));
+		if (!in || !out)
+			return -1;
+		for (size_t k = 0; k < c->ntriple; k++) {
+			const uint32_t *v = c->triple[k].v;
+			int match = metrics_bit(m->bpc_bits[0], v[0]) && metrics_bit(m->bpc_bits[1], v[1]) &&
+				    metrics_bit(m->bpc_bits[2], v[2]);
+			(match ? in : out)[v[g] >> 6] |= (uint64_t)1 << (v[g] & 63);
+		}
+		size_t w = 0;
+		while (w < words && !(in[w] & out[w]))
+			w++;
+		if (w == words) {
+			m->tcols |= 1u << g;
+			m->tbits[g] = in;
+		}
+	}
+	return 0;
+}
+
+int metrics_t_column(const struct metrics *m)
+{
+	int best = -1;
+	for (int k = 0; k < CUBE__COLUMNS; k++)
+		if (m->tcols & 1u << k && m->ds->cube.group[k].pair_start &&
+		    (best < 0 || m->ds->cube.group[k].npair < m->ds->cube.group[best].npair))
+			best = k;
+	return best;
+}
+
+/* T's figures from the group cube of a column that decides T: each
+ * influencer's values in tbits summed over the range from their running
+ * totals; organic rows from the rows of the range. */
+static void group_tracking(struct metrics *m, const struct cube_group *cg, const uint64_t *bits, int32_t from, int32_t to,
+			   int64_t *all_orders)
+{
+	const struct dataset *ds = m->ds;
+	const struct cube *c = &ds->cube;
+	for (size_t i = 0; i < ds->ninfl; i++) {
+		int32_t row = m->rowof[i];
+		int64_t orders = 0, revenue = 0;
+		for (uint32_t p = cg->pair_start[i]; p < cg->pair_start[i + 1]; p++) {
+			const struct cube_pair *x = &cg->pair[p];
+			size_t a, b;
+			int64_t o, r;
+			if (!metrics_bit(bits, x->key) || !cube_pair_days(cg, x, from, to, &a, &b))
+				continue;
+			cube_pair_sums(cg, x, a, b, &o, &r);
+			orders += o;
+			revenue += r;
+		}
+		m->tracked_revenue += revenue;
+		if (row < 0)
+			continue;
+		m->row[row].orders = orders;
+		m->row[row].revenue = revenue;
+		int64_t all_revenue;
+		cube_span(c, (int32_t)i, from, to, &all_orders[row], &all_revenue);
+	}
+	for (size_t k = cube_first_row(ds, (int32_t)ds->ninfl, from); k < c->row_start[ds->ninfl + 1] && ds->track[k].date <= to; k++)
+		if (metrics_bpc(m, &ds->track[k]))
+			m->tracked_revenue += ds->track[k].revenue;
+}
+
 /* The same figures from the pre-aggregated cube: running totals per day
  * without brand/product/campaign filters, per-cell scans of the date range
  * with them. Equal to scan_tracking by construction (tested). */
@@ -128,6 +212,11 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 			cube_span(c, r->idx, from, to, &r->orders, &r->revenue);
 			all_orders[i] = r->orders;
 		}
+		return;
+	}
+	int col = metrics_t_column(m);
+	if (col >= 0 && !m->tpair) {
+		group_tracking(m, &c->group[col], m->tbits[col], from, to, all_orders);
 		return;
 	}
 	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
@@ -350,7 +439,11 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	m->tpair_col = g && !strcmp(g, "brand") ? CUBE_BRAND : g && !strcmp(g, "product") ? CUBE_PRODUCT : CUBE_CAMPAIGN;
 	size_t npair = ds->cube.group[m->tpair_col].npair;
 	uint32_t *slot = NULL;
-	if (m->allocates && g && ds->cube.row_start &&
+	if (m->allocates && t_columns(m, a) < 0)
+		return -1;
+	/* groups_compute reads a column that decides T from its group cube */
+	int group_cube = m->tcols & 1u << m->tpair_col && ds->cube.group[m->tpair_col].pair_start;
+	if (m->allocates && g && ds->cube.row_start && !group_cube &&
 	    (!(m->tpair = arena_alloc(a, (npair ? npair : 1) * sizeof(*m->tpair))) ||
 	     !(slot = arena_calloc(a, ds->pool.count ? ds->pool.count : 1, sizeof(*slot)))))
 		return -1;
