@@ -4,6 +4,7 @@
 #include "compiled.h"
 #include "groups.h"
 #include "grouptab.h"
+#include "trend.h"
 #include "val.h"
 
 struct fx {
@@ -13,6 +14,7 @@ struct fx {
 	struct filter f;
 	struct metrics m;
 	struct groups g;
+	struct dataset *raw;         /* the same data without the cube (test_derived_columns) */
 };
 
 /* A dataset from the four files of a tests/data folder, with its cube. */
@@ -267,6 +269,19 @@ static void check_derived(struct fx *x, const char *query, unsigned want_tcols)
 		for (int by = 0; by < GROUPS__MAX; by++)
 			assert_int_equal(groups_compute(m, (enum groups_by)by, &x->a, pass ? &h : &g[by]), 0);
 		if (pass) {
+			/* the trend from the cube (the group cube of a column deciding T) equals the rows' */
+			struct metrics rm;
+			struct trend ct, rt;
+			char err[256];
+			assert_int_equal(metrics_compute(x->raw, &x->f, &x->a, &rm), 0);
+			assert_int_equal(trend_compute(&x->m, &x->a, &ct, err, sizeof(err)), 0);
+			assert_int_equal(trend_compute(&rm, &x->a, &rt, err, sizeof(err)), 0);
+			assert_int_equal(ct.n, rt.n);
+			for (size_t k = 0; k < ct.n; k++) {
+				assert_int_equal(ct.p[k].revenue, rt.p[k].revenue);
+				assert_int_equal(ct.p[k].orders, rt.p[k].orders);
+				assert_true(ct.p[k].spend == rt.p[k].spend);
+			}
 			assert_int_equal(x->m.tcols & want_tcols, want_tcols);
 			assert_int_equal(x->m.revenue, plain.revenue);
 			assert_int_equal(x->m.orders, plain.orders);
@@ -302,6 +317,7 @@ static void test_derived_columns(void **state)
 {
 	(void)state;
 	struct fx *x = fx_text(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY);
+	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY, &x->rep);
 	const unsigned brand = 1u << CUBE_BRAND, campaign = 1u << CUBE_CAMPAIGN, product = 1u << CUBE_PRODUCT;
 	check_derived(x, "brand=s1", brand | campaign);
 	check_derived(x, "brand=s2&from=2025-01-04&to=2025-02-25", brand | campaign);
@@ -311,11 +327,18 @@ static void test_derived_columns(void **state)
 	check_derived(x, "product=p2&brand=s2", 0);
 	check_derived(x, "campaign=k3&product=p1&from=2025-02-01", 0);
 	check_derived(x, "brand=nothing", brand);
+	check_derived(x, "brand=s1&grain=day&from=2025-01-01&to=2025-01-20", brand | campaign);
+	check_derived(x, "campaign=k3&grain=month", campaign | brand);
+	check_derived(x, "brand=s2&from=2025-02-20", brand | campaign);
+	dataset_free(x->raw);
 	fx_free(x);
 	x = fx_text(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY);
+	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY, &x->rep);
 	check_derived(x, "brand=s1", brand);
 	check_derived(x, "campaign=k2&from=2025-01-02", campaign);
 	check_derived(x, "brand=s2&product=p3", 0);
+	check_derived(x, "product=p1&grain=week&to=2025-03-02", product);
+	dataset_free(x->raw);
 	fx_free(x);
 }
 
