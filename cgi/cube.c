@@ -271,33 +271,37 @@ void cube_free(struct cube *c)
 
 struct cube_triple *cube_triples(const struct dataset *ds, size_t *n)
 {
-	enum { SLOTS = 2 * CUBE_TRIPLES_MAX };
-	struct cube_triple *out = malloc(CUBE_TRIPLES_MAX * sizeof(*out));
-	int32_t *slot = malloc(SLOTS * sizeof(*slot));
+	enum { SLOTS = 2 * CUBE_TRIPLES_MAX, BITS = 21 }; /* three pool ids packed in one key */
+	const uint64_t empty = UINT64_MAX, mask = ((uint64_t)1 << BITS) - 1;
 	size_t rows = ds->cube.row_start ? ds->cube.row_start[ds->ninfl] : 0, k = 0;
 	*n = 0;
+	if (ds->pool.count > mask)
+		return NULL;
+	struct cube_triple *out = malloc(CUBE_TRIPLES_MAX * sizeof(*out));
+	uint64_t *slot = malloc(SLOTS * sizeof(*slot));
 	if (out && slot) {
-		memset(slot, -1, SLOTS * sizeof(*slot));
-		struct cube_triple last = { { UINT32_MAX, UINT32_MAX, UINT32_MAX } };
+		memset(slot, 0xff, SLOTS * sizeof(*slot));
+		uint64_t last = empty;
 		for (; k < rows; k++) {
 			const struct ds_track *t = &ds->track[k];
-			struct cube_triple x = { { t->brand, t->product, t->campaign } };
-			if (!memcmp(&x, &last, sizeof(x)))
+			uint64_t key = t->brand | (uint64_t)t->product << BITS | (uint64_t)t->campaign << 2 * BITS;
+			if (key == last)
 				continue;
-			last = x;
-			uint32_t h = (x.v[0] * 0x9E3779B1u ^ x.v[1] * 0x85EBCA77u ^ x.v[2] * 0xC2B2AE3Du) & (SLOTS - 1);
-			while (slot[h] >= 0 && memcmp(&out[slot[h]], &x, sizeof(x)))
+			last = key;
+			size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 51); /* 13 bits: SLOTS */
+			while (slot[h] != empty && slot[h] != key)
 				h = (h + 1) & (SLOTS - 1);
-			if (slot[h] >= 0)
+			if (slot[h] == key)
 				continue;
 			if (*n == CUBE_TRIPLES_MAX)
 				break;
-			slot[h] = (int32_t)*n;
-			out[(*n)++] = x;
+			slot[h] = key;
+			out[(*n)++] = (struct cube_triple){ { t->brand, t->product, t->campaign } };
 		}
 	}
+	int done = out && slot && k == rows;
 	free(slot);
-	if (!out || k < rows) {
+	if (!done) {
 		free(out);
 		*n = 0;
 		return NULL;

@@ -215,8 +215,15 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 		return;
 	}
 	int col = metrics_t_column(m);
-	if (col >= 0 && !m->tpair) {
+	if (col >= 0) {
 		group_tracking(m, &c->group[col], m->tbits[col], from, to, all_orders);
+		for (size_t i = 0; m->tpair && i < m->nrow; i++) { /* the sums by the tpair column need the rows */
+			size_t start = m->ntpair;
+			int32_t idx = m->row[i].idx;
+			for (size_t k = cube_first_row(ds, idx, from); k < c->row_start[idx + 1] && ds->track[k].date <= to; k++)
+				if (metrics_bpc(m, &ds->track[k]))
+					tpair_add(m, (int32_t)i, &ds->track[k], slot, start);
+		}
 		return;
 	}
 	for (size_t i = 0; i <= ds->ninfl; i++) { /* i == ninfl: organic rows */
@@ -474,16 +481,6 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	if (m->allocates)
 		m->unallocated = (double)(base - spend);
 	return 0;
-}
-
-struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
-{
-	return idx >= 0 && m->rowof[idx] >= 0 ? &m->row[m->rowof[idx]] : NULL;
-}
-
-int metrics_in_range(const struct metrics *m, int32_t day)
-{
-	return in_range(m->filter, day);
 }
 
 int metrics_in_t(const struct metrics *m, const struct ds_track *t)

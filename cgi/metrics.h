@@ -104,7 +104,10 @@ struct metrics {
 int metrics_compute(const struct dataset *ds, const struct filter *f, struct arena *a, struct metrics *m);
 
 /* The row of influencer idx when it is in I, else NULL. */
-struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx);
+static inline struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
+{
+	return idx >= 0 && m->rowof[idx] >= 0 ? &m->row[m->rowof[idx]] : NULL;
+}
 /* True when a tracking row belongs to T (influencer in I, brand, product,
  * campaign and date match). */
 int metrics_in_t(const struct metrics *m, const struct ds_track *t);
@@ -125,7 +128,11 @@ static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
  * (tcols), or -1 when none does. */
 int metrics_t_column(const struct metrics *m);
 /* True when a day is inside the filter's date range. */
-int metrics_in_range(const struct metrics *m, int32_t day);
+static inline int metrics_in_range(const struct metrics *m, int32_t day)
+{
+	const struct filter *f = m->filter;
+	return (!f->has_from || day >= f->from) && (!f->has_to || day <= f->to);
+}
 
 /* The spend of part of row r's orders in range: S_i x part / orders in
  * range without brand/product/campaign filters (0 when those are 0),
