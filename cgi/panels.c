@@ -132,16 +132,32 @@ static int cmp_paid(const void *pa, const void *pb)
 	return (b->base_spend > a->base_spend) - (b->base_spend < a->base_spend);
 }
 
-const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t *n)
+const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t max, size_t *n, size_t *all)
 {
 	const struct infl_row **rows = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*rows));
-	*n = 0;
+	*n = *all = 0;
 	if (!rows)
 		return NULL;
 	for (size_t i = 0; i < m->nrow; i++)
 		if (m->row[i].pay_count || m->row[i].expected > 0)
-			rows[(*n)++] = &m->row[i];
-	qsort(rows, *n, sizeof(*rows), cmp_paid);
+			rows[(*all)++] = &m->row[i];
+	if (*all <= max) { /* every one: glibc's qsort is a stable merge sort */
+		qsort(rows, *all, sizeof(*rows), cmp_paid);
+		*n = *all;
+		return rows;
+	}
+	/* the first max of that order, by insertion after equals (stable too) */
+	for (size_t i = 0; i < *all; i++) {
+		const struct infl_row *x = rows[i];
+		if (*n == max && cmp_paid(&x, &rows[*n - 1]) >= 0)
+			continue;
+		size_t j = *n < max ? (*n)++ : max - 1;
+		while (j > 0 && cmp_paid(&x, &rows[j - 1]) < 0) {
+			rows[j] = rows[j - 1];
+			j--;
+		}
+		rows[j] = x;
+	}
 	return rows;
 }
 
