@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "metrics.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,12 +96,24 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+/* Where a row keeps its value of each column (enum cube_column), so a loop
+ * over rows reads one with a load. */
+static const size_t value_at[CUBE__COLUMNS] = { offsetof(struct ds_track, brand), offsetof(struct ds_track, product),
+						offsetof(struct ds_track, campaign) };
+
+static inline uint32_t row_value(const struct ds_track *x, size_t at)
+{
+	uint32_t v;
+	memcpy(&v, (const char *)x + at, sizeof(v));
+	return v;
+}
+
 /* Adds a row of T to its influencer's sum for its value of the tpair
  * column. slot[key] is the index of the value's latest sum: the
  * influencer's own when it is at or after start (its first sum). */
-static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *slot, size_t start)
+static inline void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *slot, size_t start)
 {
-	uint32_t key = cube_key(x, (enum cube_column)m->tpair_col);
+	uint32_t key = row_value(x, value_at[m->tpair_col]);
 	size_t j = slot[key];
 	if (j < start || j >= m->ntpair || m->tpair[j].key != key) {
 		j = m->ntpair++;
@@ -217,11 +230,15 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 	int col = metrics_t_column(m);
 	if (col >= 0) {
 		group_tracking(m, &c->group[col], m->tbits[col], from, to, all_orders);
-		for (size_t i = 0; m->tpair && i < m->nrow; i++) { /* the sums by the tpair column need the rows */
+		/* the sums by the tpair column need the rows: those whose value
+		 * of the deciding column is in its set are T's */
+		const uint64_t *bits = m->tbits[col];
+		size_t at = value_at[col];
+		for (size_t i = 0; m->tpair && i < m->nrow; i++) {
 			size_t start = m->ntpair;
 			int32_t idx = m->row[i].idx;
 			for (size_t k = cube_first_row(ds, idx, from); k < c->row_start[idx + 1] && ds->track[k].date <= to; k++)
-				if (metrics_bpc(m, &ds->track[k]))
+				if (metrics_bit(bits, row_value(&ds->track[k], at)))
 					tpair_add(m, (int32_t)i, &ds->track[k], slot, start);
 		}
 		return;
