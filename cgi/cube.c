@@ -269,6 +269,46 @@ void cube_free(struct cube *c)
 	memset(c, 0, sizeof(*c));
 }
 
+struct cube_triple *cube_triples(const struct dataset *ds, size_t *n)
+{
+	enum { SLOTS = 2 * CUBE_TRIPLES_MAX, BITS = 21 }; /* three pool ids packed in one key */
+	const uint64_t empty = UINT64_MAX, mask = ((uint64_t)1 << BITS) - 1;
+	size_t rows = ds->cube.row_start ? ds->cube.row_start[ds->ninfl] : 0, k = 0;
+	*n = 0;
+	if (ds->pool.count > mask)
+		return NULL;
+	struct cube_triple *out = malloc(CUBE_TRIPLES_MAX * sizeof(*out));
+	uint64_t *slot = malloc(SLOTS * sizeof(*slot));
+	if (out && slot) {
+		memset(slot, 0xff, SLOTS * sizeof(*slot));
+		uint64_t last = empty;
+		for (; k < rows; k++) {
+			const struct ds_track *t = &ds->track[k];
+			uint64_t key = t->brand | (uint64_t)t->product << BITS | (uint64_t)t->campaign << 2 * BITS;
+			if (key == last)
+				continue;
+			last = key;
+			size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 51); /* 13 bits: SLOTS */
+			while (slot[h] != empty && slot[h] != key)
+				h = (h + 1) & (SLOTS - 1);
+			if (slot[h] == key)
+				continue;
+			if (*n == CUBE_TRIPLES_MAX)
+				break;
+			slot[h] = key;
+			out[(*n)++] = (struct cube_triple){ { t->brand, t->product, t->campaign } };
+		}
+	}
+	int done = out && slot && k == rows;
+	free(slot);
+	if (!done) {
+		free(out);
+		*n = 0;
+		return NULL;
+	}
+	return out;
+}
+
 /* First index in [lo, hi) of date-ordered records stride bytes apart whose
  * date is on or after from; date0 points at the date of record 0. */
 static size_t lower_date(const void *date0, size_t stride, size_t lo, size_t hi, int32_t from)

@@ -58,6 +58,8 @@ static void drop_cache(void)
 {
 	for (int i = 0; i < CH__MAX; i++)
 		free(cached.choice[i]);
+	if (cached_ds)
+		free((void *)cached_ds->cube.triple);
 	dataset_free(cached_ds);
 	memset(&cached, 0, sizeof(cached));
 	cached_ds = NULL;
@@ -124,6 +126,9 @@ static int load(const char *uploads, const char *version, char *err, size_t errs
 	}
 	snprintf(ds->version, sizeof(ds->version), "%s", version);
 	drop_cache();
+	/* which columns imply which (metrics reads T from one group cube when
+	 * a filter decides whole values of another column) */
+	ds->cube.triple = cube_triples(ds, &ds->cube.ntriple);
 	cached_ds = ds;
 	cached.ds = ds;
 	cached.version = ds->version;

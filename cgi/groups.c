@@ -91,21 +91,6 @@ static void flush(struct work *w, const struct infl_row *r)
 	w->ntouched = 0;
 }
 
-/* First index in [lo, hi) of the ascending dates on or after d, without
- * branches on the data (the values are random to the predictor). */
-static size_t lower_day(const int32_t *date, size_t lo, size_t hi, int32_t d)
-{
-	size_t n = hi - lo;
-	if (!n)
-		return lo;
-	while (n > 1) {
-		size_t half = n / 2;
-		lo = date[lo + half - 1] < d ? lo + half : lo;
-		n -= half;
-	}
-	return lo + (date[lo] < d);
-}
-
 /* The part of pair x in the range, day indexes [a, b), of row r. */
 struct span {
 	const struct cube_pair *x;
@@ -127,12 +112,8 @@ static void add_spans(struct work *w, const struct cube_group *cg, const struct 
 				flush(w, *cur);
 			*cur = sp[k].r;
 		}
-		int64_t orders = b == hi ? x->orders : cg->sum[b - 1].orders;
-		int64_t revenue = b == hi ? x->revenue : cg->sum[b - 1].revenue;
-		if (a > lo) {
-			orders -= cg->sum[a - 1].orders;
-			revenue -= cg->sum[a - 1].revenue;
-		}
+		int64_t orders, revenue;
+		cube_pair_sums(cg, x, a, b, &orders, &revenue);
 		add(w, x->key, orders, revenue, a == lo ? x->first : cg->date[a], b == hi ? x->last : cg->date[b - 1]);
 	}
 }
@@ -151,16 +132,12 @@ static void from_cube(struct work *w, const struct cube_group *cg, const uint64_
 		const struct infl_row *r = &m->row[k];
 		for (uint32_t p = cg->pair_start[r->idx]; p < cg->pair_start[r->idx + 1]; p++) {
 			const struct cube_pair *x = &cg->pair[p];
-			if (!metrics_bit(bits, x->key) || x->last < from || x->first > to)
+			size_t a, b;
+			if (!metrics_bit(bits, x->key) || !cube_pair_days(cg, x, from, to, &a, &b))
 				continue;
-			size_t lo = x->day_start, hi = x[1].day_start;
-			size_t a = x->first >= from ? lo : lower_day(cg->date, lo, hi, from);
-			size_t b = x->last <= to ? hi : lower_day(cg->date, a, hi, to + 1);
-			if (a == b)
-				continue;
-			if (a > lo)
+			if (a > x->day_start)
 				__builtin_prefetch(&cg->sum[a - 1]);
-			if (b < hi)
+			if (b < x[1].day_start)
 				__builtin_prefetch(&cg->sum[b - 1]);
 			sp[n++] = (struct span){ x, r, a, b };
 			if (n == BATCH) {
@@ -219,11 +196,8 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 	out->by = by;
 	if (!ds->cube.row_start)
 		return -1; /* needs cube_build */
-	int others = 0;
-	for (int c = 0; c < CUBE__COLUMNS; c++)
-		others |= c != (int)col && m->bpc_bits[c];
 	const struct cube_group *cg = &ds->cube.group[col];
-	int cube = !others && cg->pair_start;
+	int cube = (!m->allocates || m->tcols & 1u << col) && cg->pair_start; /* the column decides T */
 	struct work w = { .m = m };
 	w.map = calloc(ds->pool.count ? ds->pool.count : 1, sizeof(*w.map));
 	if (!w.map)
@@ -235,7 +209,7 @@ int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, 
 		if (!m->row[k].all_orders)
 			without += m->row[k].base_spend;
 	if (cube) {
-		from_cube(&w, cg, m->bpc_bits[col], from, to);
+		from_cube(&w, cg, m->allocates ? m->tbits[col] : NULL, from, to);
 	} else if (m->tpair && m->tpair_col == (int)col) {
 		from_tpairs(&w);
 	} else {

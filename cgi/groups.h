@@ -31,9 +31,10 @@ struct groups {
 
 /* The table of one column for the selection m (which needs the cube:
  * cube_build). A row's figures equal m's KPIs with that one value as the
- * column's filter. From the group cube when no filter is set on the other
- * two columns, else from the sums metrics took when m's filter had this
- * column as group_by, else from the rows of the range. Rows live in the arena.
+ * column's filter. From the group cube when the column decides T (no
+ * brand/product/campaign filter, or m->tcols has it), else from the sums
+ * metrics took when m's filter had this column as group_by, else from the
+ * rows of the range. Rows live in the arena.
  * Returns 0, or -1 when out of memory. */
 int groups_compute(const struct metrics *m, enum groups_by by, struct arena *a, struct groups *out);
 

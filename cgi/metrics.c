@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "metrics.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,12 +96,24 @@ static void scan_tracking(const struct dataset *ds, const struct filter *f, cons
 	}
 }
 
+/* Where a row keeps its value of each column (enum cube_column), so a loop
+ * over rows reads one with a load. */
+static const size_t value_at[CUBE__COLUMNS] = { offsetof(struct ds_track, brand), offsetof(struct ds_track, product),
+						offsetof(struct ds_track, campaign) };
+
+static inline uint32_t row_value(const struct ds_track *x, size_t at)
+{
+	uint32_t v;
+	memcpy(&v, (const char *)x + at, sizeof(v));
+	return v;
+}
+
 /* Adds a row of T to its influencer's sum for its value of the tpair
  * column. slot[key] is the index of the value's latest sum: the
  * influencer's own when it is at or after start (its first sum). */
-static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *slot, size_t start)
+static inline void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, uint32_t *slot, size_t start)
 {
-	uint32_t key = cube_key(x, (enum cube_column)m->tpair_col);
+	uint32_t key = row_value(x, value_at[m->tpair_col]);
 	size_t j = slot[key];
 	if (j < start || j >= m->ntpair || m->tpair[j].key != key) {
 		j = m->ntpair++;
@@ -111,6 +124,90 @@ static void tpair_add(struct metrics *m, int32_t row, const struct ds_track *x, 
 	p->orders += x->orders;
 	p->revenue += x->revenue;
 	p->last = x->date;
+}
+
+/* Which columns decide T by their values alone (m->tcols, m->tbits): the
+ * one column filtered, and any column each of whose values has either all
+ * or none of its combinations (brand, product, campaign) of influencers'
+ * rows matching the filters, say campaigns under a brand filter when every
+ * campaign sells one brand. */
+static int t_columns(struct metrics *m, struct arena *a)
+{
+	const struct cube *c = &m->ds->cube;
+	int one = -1;
+	for (int k = 0; k < CUBE__COLUMNS; k++)
+		if (m->bpc_bits[k])
+			one = one < 0 ? k : CUBE__COLUMNS;
+	if (one >= 0 && one < CUBE__COLUMNS) {
+		m->tcols |= 1u << one;
+		m->tbits[one] = m->bpc_bits[one];
+	}
+	size_t words = (m->ds->pool.count + 63) / 64;
+	for (int g = 0; c->triple && g < CUBE__COLUMNS; g++) {
+		if (m->tcols & 1u << g)
+			continue;
+		uint64_t *in = arena_calloc(a, words ? words : 1, sizeof(*in)), *out = arena_calloc(a, words ? words : 1, sizeof(*out));
+		if (!in || !out)
+			return -1;
+		for (size_t k = 0; k < c->ntriple; k++) {
+			const uint32_t *v = c->triple[k].v;
+			int match = metrics_bit(m->bpc_bits[0], v[0]) && metrics_bit(m->bpc_bits[1], v[1]) &&
+				    metrics_bit(m->bpc_bits[2], v[2]);
+			(match ? in : out)[v[g] >> 6] |= (uint64_t)1 << (v[g] & 63);
+		}
+		size_t w = 0;
+		while (w < words && !(in[w] & out[w]))
+			w++;
+		if (w == words) {
+			m->tcols |= 1u << g;
+			m->tbits[g] = in;
+		}
+	}
+	return 0;
+}
+
+int metrics_t_column(const struct metrics *m)
+{
+	int best = -1;
+	for (int k = 0; k < CUBE__COLUMNS; k++)
+		if (m->tcols & 1u << k && m->ds->cube.group[k].pair_start &&
+		    (best < 0 || m->ds->cube.group[k].npair < m->ds->cube.group[best].npair))
+			best = k;
+	return best;
+}
+
+/* T's figures from the group cube of a column that decides T: each
+ * influencer's values in tbits summed over the range from their running
+ * totals; organic rows from the rows of the range. */
+static void group_tracking(struct metrics *m, const struct cube_group *cg, const uint64_t *bits, int32_t from, int32_t to,
+			   int64_t *all_orders)
+{
+	const struct dataset *ds = m->ds;
+	const struct cube *c = &ds->cube;
+	for (size_t i = 0; i < ds->ninfl; i++) {
+		int32_t row = m->rowof[i];
+		int64_t orders = 0, revenue = 0;
+		for (uint32_t p = cg->pair_start[i]; p < cg->pair_start[i + 1]; p++) {
+			const struct cube_pair *x = &cg->pair[p];
+			size_t a, b;
+			int64_t o, r;
+			if (!metrics_bit(bits, x->key) || !cube_pair_days(cg, x, from, to, &a, &b))
+				continue;
+			cube_pair_sums(cg, x, a, b, &o, &r);
+			orders += o;
+			revenue += r;
+		}
+		m->tracked_revenue += revenue;
+		if (row < 0)
+			continue;
+		m->row[row].orders = orders;
+		m->row[row].revenue = revenue;
+		int64_t all_revenue;
+		cube_span(c, (int32_t)i, from, to, &all_orders[row], &all_revenue);
+	}
+	for (size_t k = cube_first_row(ds, (int32_t)ds->ninfl, from); k < c->row_start[ds->ninfl + 1] && ds->track[k].date <= to; k++)
+		if (metrics_bpc(m, &ds->track[k]))
+			m->tracked_revenue += ds->track[k].revenue;
 }
 
 /* The same figures from the pre-aggregated cube: running totals per day
@@ -127,6 +224,22 @@ static void cube_tracking(const struct dataset *ds, const struct filter *f, cons
 			struct infl_row *r = &m->row[i];
 			cube_span(c, r->idx, from, to, &r->orders, &r->revenue);
 			all_orders[i] = r->orders;
+		}
+		return;
+	}
+	int col = metrics_t_column(m);
+	if (col >= 0) {
+		group_tracking(m, &c->group[col], m->tbits[col], from, to, all_orders);
+		/* the sums by the tpair column need the rows: those whose value
+		 * of the deciding column is in its set are T's */
+		const uint64_t *bits = m->tbits[col];
+		size_t at = value_at[col];
+		for (size_t i = 0; m->tpair && i < m->nrow; i++) {
+			size_t start = m->ntpair;
+			int32_t idx = m->row[i].idx;
+			for (size_t k = cube_first_row(ds, idx, from); k < c->row_start[idx + 1] && ds->track[k].date <= to; k++)
+				if (metrics_bit(bits, row_value(&ds->track[k], at)))
+					tpair_add(m, (int32_t)i, &ds->track[k], slot, start);
 		}
 		return;
 	}
@@ -350,7 +463,11 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	m->tpair_col = g && !strcmp(g, "brand") ? CUBE_BRAND : g && !strcmp(g, "product") ? CUBE_PRODUCT : CUBE_CAMPAIGN;
 	size_t npair = ds->cube.group[m->tpair_col].npair;
 	uint32_t *slot = NULL;
-	if (m->allocates && g && ds->cube.row_start &&
+	if (m->allocates && t_columns(m, a) < 0)
+		return -1;
+	/* groups_compute reads a column that decides T from its group cube */
+	int group_cube = m->tcols & 1u << m->tpair_col && ds->cube.group[m->tpair_col].pair_start;
+	if (m->allocates && g && ds->cube.row_start && !group_cube &&
 	    (!(m->tpair = arena_alloc(a, (npair ? npair : 1) * sizeof(*m->tpair))) ||
 	     !(slot = arena_calloc(a, ds->pool.count ? ds->pool.count : 1, sizeof(*slot)))))
 		return -1;
@@ -381,16 +498,6 @@ int metrics_compute(const struct dataset *ds, const struct filter *f, struct are
 	if (m->allocates)
 		m->unallocated = (double)(base - spend);
 	return 0;
-}
-
-struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
-{
-	return idx >= 0 && m->rowof[idx] >= 0 ? &m->row[m->rowof[idx]] : NULL;
-}
-
-int metrics_in_range(const struct metrics *m, int32_t day)
-{
-	return in_range(m->filter, day);
 }
 
 int metrics_in_t(const struct metrics *m, const struct ds_track *t)

@@ -93,6 +93,10 @@ struct metrics {
 	                              * cube_column), taken in the same pass; else NULL */
 	size_t ntpair;
 	int tpair_col;
+	unsigned tcols;              /* with a brand/product/campaign filter: bit per enum cube_column whose
+	                              * values decide T: an influencer's row is in T exactly when its value
+	                              * of that column is in tbits[column] (and its date in range) */
+	const uint64_t *tbits[3];
 };
 
 /* Computes every figure for the filter. Arrays live in the arena.
@@ -100,7 +104,10 @@ struct metrics {
 int metrics_compute(const struct dataset *ds, const struct filter *f, struct arena *a, struct metrics *m);
 
 /* The row of influencer idx when it is in I, else NULL. */
-struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx);
+static inline struct infl_row *metrics_row_of(const struct metrics *m, int32_t idx)
+{
+	return idx >= 0 && m->rowof[idx] >= 0 ? &m->row[m->rowof[idx]] : NULL;
+}
 /* True when a tracking row belongs to T (influencer in I, brand, product,
  * campaign and date match). */
 int metrics_in_t(const struct metrics *m, const struct ds_track *t);
@@ -116,8 +123,16 @@ static inline int metrics_bpc(const struct metrics *m, const struct ds_track *t)
 	return metrics_bit(m->bpc_bits[0], t->brand) && metrics_bit(m->bpc_bits[1], t->product) &&
 	       metrics_bit(m->bpc_bits[2], t->campaign);
 }
+/* With a brand/product/campaign filter: the column (enum cube_column)
+ * whose group cube gives T most cheaply among those that decide it
+ * (tcols), or -1 when none does. */
+int metrics_t_column(const struct metrics *m);
 /* True when a day is inside the filter's date range. */
-int metrics_in_range(const struct metrics *m, int32_t day);
+static inline int metrics_in_range(const struct metrics *m, int32_t day)
+{
+	const struct filter *f = m->filter;
+	return (!f->has_from || day >= f->from) && (!f->has_to || day <= f->to);
+}
 
 /* The spend of part of row r's orders in range: S_i x part / orders in
  * range without brand/product/campaign filters (0 when those are 0),

@@ -65,23 +65,20 @@ static int cmp_rate(const void *pa, const void *pb)
 	return cmp_reach(pa, pb);
 }
 
-/* Keeps the best max posts of the n in all, best first, by insertion into
- * out: O(n * max) with a small max, no sort of every post. */
-static size_t keep_best(const struct post_ref *all, size_t n, int (*cmp)(const void *, const void *), size_t max,
-			struct post_ref *out)
+/* Offers a post to the best k of max in out, best first, by insertion:
+ * O(max) per post with a small max, no array of every post; a post equal
+ * to one kept comes after it. */
+static void keep_best(struct post_ref x, int (*cmp)(const void *, const void *), size_t max, struct post_ref *out,
+		      size_t *k)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < n && max; i++) {
-		if (k == max && cmp(&all[i], &out[k - 1]) >= 0)
-			continue;
-		size_t j = k < max ? k++ : max - 1;
-		while (j > 0 && cmp(&all[i], &out[j - 1]) < 0) {
-			out[j] = out[j - 1];
-			j--;
-		}
-		out[j] = all[i];
+	if (!max || (*k == max && cmp(&x, &out[*k - 1]) >= 0))
+		return;
+	size_t j = *k < max ? (*k)++ : max - 1;
+	while (j > 0 && cmp(&x, &out[j - 1]) < 0) {
+		out[j] = out[j - 1];
+		j--;
 	}
-	return k;
+	out[j] = x;
 }
 
 /* Adds a post to its platform's totals (at most 64 platforms are kept). */
@@ -103,34 +100,29 @@ int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct po
 {
 	const struct dataset *ds = m->ds;
 	memset(s, 0, sizeof(*s));
-	struct post_ref *all = malloc((ds->npost ? ds->npost : 1) * sizeof(*all));
 	s->by_reach = arena_calloc(a, max, sizeof(*s->by_reach));
 	s->by_rate = arena_calloc(a, max, sizeof(*s->by_rate));
 	s->platform = arena_calloc(a, 64, sizeof(*s->platform));
-	if (!all || !s->by_reach || !s->by_rate || !s->platform) {
-		free(all);
+	if (!s->by_reach || !s->by_rate || !s->platform)
 		return -1;
-	}
-	size_t n = 0, nrated = 0;
 	for (size_t k = 0; k < ds->npost; k++) {
 		const struct ds_post *p = &ds->post[k];
-		if (!panels_post_in(m, p))
+		if (m->rowof[p->infl] < 0 || !metrics_in_range(m, p->date))
 			continue;
 		s->posts++;
 		s->reach += p->reach;
 		s->likes += p->likes;
 		s->comments += p->comments;
 		count_platform(s, p);
-		all[n].post = p;
-		all[n].rate = p->reach > 0 ? (double)(p->likes + p->comments) / (double)p->reach : -1;
-		n++;
+		struct post_ref x = { p, p->reach > 0 ? (double)(p->likes + p->comments) / (double)p->reach : -1 };
+		/* most posts lose to the last one kept: that test first */
+		const struct post_ref *lr = s->nby_reach == max ? &s->by_reach[max - 1] : NULL;
+		if (!lr || x.post->reach > lr->post->reach)
+			keep_best(x, cmp_reach, max, s->by_reach, &s->nby_reach);
+		const struct post_ref *le = s->nby_rate == max ? &s->by_rate[max - 1] : NULL;
+		if (x.rate >= 0 && (!le || cmp_rate(&x, le) < 0))
+			keep_best(x, cmp_rate, max, s->by_rate, &s->nby_rate);
 	}
-	s->nby_reach = keep_best(all, n, cmp_reach, max, s->by_reach);
-	for (size_t i = 0; i < n; i++)
-		if (all[i].rate >= 0)
-			all[nrated++] = all[i];
-	s->nby_rate = keep_best(all, nrated, cmp_rate, max, s->by_rate);
-	free(all);
 	return 0;
 }
 
@@ -140,16 +132,32 @@ static int cmp_paid(const void *pa, const void *pb)
 	return (b->base_spend > a->base_spend) - (b->base_spend < a->base_spend);
 }
 
-const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t *n)
+const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t max, size_t *n, size_t *all)
 {
 	const struct infl_row **rows = arena_calloc(a, m->nrow ? m->nrow : 1, sizeof(*rows));
-	*n = 0;
+	*n = *all = 0;
 	if (!rows)
 		return NULL;
 	for (size_t i = 0; i < m->nrow; i++)
 		if (m->row[i].pay_count || m->row[i].expected > 0)
-			rows[(*n)++] = &m->row[i];
-	qsort(rows, *n, sizeof(*rows), cmp_paid);
+			rows[(*all)++] = &m->row[i];
+	if (*all <= max) { /* every one: glibc's qsort is a stable merge sort */
+		qsort(rows, *all, sizeof(*rows), cmp_paid);
+		*n = *all;
+		return rows;
+	}
+	/* the first max of that order, by insertion after equals (stable too) */
+	for (size_t i = 0; i < *all; i++) {
+		const struct infl_row *x = rows[i];
+		if (*n == max && cmp_paid(&x, &rows[*n - 1]) >= 0)
+			continue;
+		size_t j = *n < max ? (*n)++ : max - 1;
+		while (j > 0 && cmp_paid(&x, &rows[j - 1]) < 0) {
+			rows[j] = rows[j - 1];
+			j--;
+		}
+		rows[j] = x;
+	}
 	return rows;
 }
 

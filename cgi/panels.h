@@ -62,9 +62,10 @@ struct post_stats {
 int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct post_stats *out);
 
 /* The influencers of the selection with payouts in range or something
- * expected for their activity in range, largest total paid first; an arena
- * array with *n entries, or NULL when out of memory. */
-const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t *n);
+ * expected for their activity in range, largest total paid first (equals
+ * in dataset order): the first max of them, an arena array with *n
+ * entries, or NULL when out of memory; *all gets how many there are. */
+const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, size_t max, size_t *n, size_t *all);
 
 /* "post", "order", "post and order" or "unspecified" for a set of basis bits. */
 const char *payout_basis_text(unsigned bits);

@@ -256,7 +256,8 @@ int tables_persona_rows(const struct metrics *m, struct arena *a, struct table_r
 
 int tables_payout_rows(const struct metrics *m, struct arena *a, struct table_rows *out)
 {
-	out->p = (const void **)panels_paid(m, a, &out->n);
+	size_t all;
+	out->p = (const void **)panels_paid(m, a, SIZE_MAX, &out->n, &all);
 	return out->p ? 0 : -1;
 }
 

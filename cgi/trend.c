@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gcube.h"
 #include "val.h"
 
 enum grain trend_default_grain(int32_t first, int32_t last)
@@ -68,79 +69,156 @@ static size_t period_index(const struct trend *t, int32_t day)
 	return lo;
 }
 
-/* Buckets the cube's entries of each influencer in I, walking its dates in
- * order with a moving period index: daily running totals without a
- * brand/product/campaign filter, the date-ordered rows with one. */
-static void bucket_cube(const struct metrics *m, struct trend *t, int32_t first, int32_t last)
+/* Period index of each day of [first, last], so a walk over dates maps a
+ * date with one load. */
+struct periods {
+	const uint16_t *of;          /* of[day - first] */
+	int32_t first, last;
+};
+
+static int period_table(const struct trend *t, struct arena *a, int32_t first, int32_t last, struct periods *pt)
+{
+	uint16_t *of = arena_alloc(a, ((size_t)(last - first) + 1) * sizeof(*of));
+	if (!of)
+		return -1;
+	for (size_t p = 0; p < t->n; p++) {
+		int32_t lo = t->p[p].start < first ? first : t->p[p].start;
+		int32_t hi = p + 1 < t->n ? t->p[p + 1].start - 1 : last;
+		for (int32_t d = lo; d <= hi && d <= last; d++)
+			of[d - first] = (uint16_t)p;
+	}
+	pt->of = of;
+	pt->first = first;
+	pt->last = last;
+	return 0;
+}
+
+/* One influencer's spread piece over the orders of one period. */
+static void add_piece(long double *acc, size_t p, const struct spread_infl *sp, int64_t in, double share)
+{
+	if (in)
+		acc[p] += spread_piece(sp->undated[SPREAD_ORDERS], in, sp->orders) * share;
+}
+
+/* Walks the cube's days of influencer row r in the range a period at a
+ * time: the period's orders and revenue are differences of running
+ * totals. Adds them to the buckets when bucket is set, and its spread
+ * piece over orders when acc is. */
+static void walk_days(const struct metrics *m, const struct infl_row *r, struct trend *t, const struct periods *pt,
+		      int bucket, long double *acc)
 {
 	const struct cube *c = &m->ds->cube;
-	for (size_t i = 0; i < m->nrow; i++) {
-		int32_t idx = m->row[i].idx;
-		size_t p = 0;
-		if (!m->allocates) {
-			size_t k = cube_first_day(c, idx, first);
-			for (; k < c->day_start[idx + 1] && c->day[k].date <= last; k++) {
-				const struct cube_day *d = &c->day[k], *prev = k > c->day_start[idx] ? d - 1 : NULL;
-				while (p + 1 < t->n && t->p[p + 1].start <= d->date)
-					p++;
-				t->p[p].orders += d->orders - (prev ? prev->orders : 0);
-				t->p[p].revenue += d->revenue - (prev ? prev->revenue : 0);
-			}
+	const struct spread_infl *sp = acc ? &m->ds->spread[r->idx] : NULL;
+	size_t k = cube_first_day(c, r->idx, pt->first), end = c->day_start[r->idx + 1];
+	if (k == end || c->day[k].date > pt->last)
+		return;
+	int64_t orders = k > c->day_start[r->idx] ? c->day[k - 1].orders : 0;
+	int64_t revenue = k > c->day_start[r->idx] ? c->day[k - 1].revenue : 0;
+	size_t p = pt->of[c->day[k].date - pt->first];
+	for (; k < end && c->day[k].date <= pt->last; k++) {
+		size_t q = pt->of[c->day[k].date - pt->first];
+		if (q == p)
 			continue;
+		const struct cube_day *d = &c->day[k - 1];
+		if (bucket) {
+			t->p[p].orders += d->orders - orders;
+			t->p[p].revenue += d->revenue - revenue;
 		}
-		const struct dataset *ds = m->ds;
-		for (size_t k = cube_first_row(ds, idx, first); k < c->row_start[idx + 1] && ds->track[k].date <= last; k++) {
-			const struct ds_track *x = &ds->track[k];
-			if (!metrics_bpc(m, x))
+		if (sp)
+			add_piece(acc, p, sp, d->orders - orders, r->share);
+		orders = d->orders;
+		revenue = d->revenue;
+		p = q;
+	}
+	const struct cube_day *d = &c->day[k - 1];
+	if (bucket) {
+		t->p[p].orders += d->orders - orders;
+		t->p[p].revenue += d->revenue - revenue;
+	}
+	if (sp)
+		add_piece(acc, p, sp, d->orders - orders, r->share);
+}
+
+/* Buckets T of influencer row r from the group cube of a column that
+ * decides T: each value in the filter, a period at a time. */
+static void walk_pairs(const struct infl_row *r, const struct cube_group *cg, const uint64_t *bits, struct trend *t,
+		       const struct periods *pt)
+{
+	for (uint32_t i = cg->pair_start[r->idx]; i < cg->pair_start[r->idx + 1]; i++) {
+		const struct cube_pair *x = &cg->pair[i];
+		size_t a, b;
+		if (!metrics_bit(bits, x->key) || !cube_pair_days(cg, x, pt->first, pt->last, &a, &b))
+			continue;
+		int64_t orders = a > x->day_start ? cg->sum[a - 1].orders : 0;
+		int64_t revenue = a > x->day_start ? cg->sum[a - 1].revenue : 0;
+		size_t p = pt->of[cg->date[a] - pt->first];
+		for (size_t k = a + 1; k < b; k++) {
+			size_t q = pt->of[cg->date[k] - pt->first];
+			if (q == p)
 				continue;
-			while (p + 1 < t->n && t->p[p + 1].start <= x->date)
-				p++;
-			t->p[p].orders += x->orders;
-			t->p[p].revenue += x->revenue;
+			t->p[p].orders += cg->sum[k - 1].orders - orders;
+			t->p[p].revenue += cg->sum[k - 1].revenue - revenue;
+			orders = cg->sum[k - 1].orders;
+			revenue = cg->sum[k - 1].revenue;
+			p = q;
 		}
+		t->p[p].orders += cg->sum[b - 1].orders - orders;
+		t->p[p].revenue += cg->sum[b - 1].revenue - revenue;
 	}
 }
 
-/* Adds the spread pieces over orders of each influencer of I with undated
- * payouts spread that way: one piece per period from the orders of its days
- * in the period (the cube's running totals), or per row without a cube. */
-static void spread_orders(const struct metrics *m, const struct trend *t, long double *acc, int32_t first, int32_t last)
+/* Buckets T of influencer row r from its date-ordered rows. */
+static void walk_rows(const struct metrics *m, const struct infl_row *r, struct trend *t, const struct periods *pt)
 {
 	const struct dataset *ds = m->ds;
 	const struct cube *c = &ds->cube;
-	if (!c->row_start) {
-		for (size_t k = 0; k < ds->ntrack; k++) {
-			const struct ds_track *x = &ds->track[k];
-			const struct infl_row *r = metrics_row_of(m, x->infl);
-			if (!r || x->date < first || x->date > last || !metrics_in_range(m, x->date))
-				continue;
-			const struct spread_infl *sp = &ds->spread[x->infl];
-			acc[period_index(t, x->date)] +=
-				spread_piece(sp->undated[SPREAD_ORDERS], x->orders, sp->orders) * r->share;
-		}
-		return;
+	for (size_t k = cube_first_row(ds, r->idx, pt->first); k < c->row_start[r->idx + 1] && ds->track[k].date <= pt->last;
+	     k++) {
+		const struct ds_track *x = &ds->track[k];
+		if (!metrics_bpc(m, x))
+			continue;
+		struct trend_point *p = &t->p[pt->of[x->date - pt->first]];
+		p->orders += x->orders;
+		p->revenue += x->revenue;
 	}
+}
+
+/* Revenue and orders per period, and the spread pieces over orders, from
+ * the cube, each influencer of I in turn: without a brand/product/campaign
+ * filter one walk over its days does both; with one, T comes from the
+ * group cube of a column that decides it, else from the rows. */
+static void bucket_cube(const struct metrics *m, struct trend *t, const struct periods *pt, long double *acc)
+{
+	int col = m->allocates ? metrics_t_column(m) : -1;
+	int spreads = m->ds->spread && m->spreads & 1u << SPREAD_ORDERS;
 	for (size_t i = 0; i < m->nrow; i++) {
 		const struct infl_row *r = &m->row[i];
-		const struct spread_infl *sp = &ds->spread[r->idx];
-		if (!sp->undated[SPREAD_ORDERS] || !(r->share > 0))
+		const struct spread_infl *sp = spreads ? &m->ds->spread[r->idx] : NULL;
+		long double *pieces = sp && sp->undated[SPREAD_ORDERS] && r->share > 0 ? acc : NULL;
+		if (!m->allocates) {
+			walk_days(m, r, t, pt, 1, pieces);
 			continue;
-		size_t p = 0, k = cube_first_day(c, r->idx, first), end = c->day_start[r->idx + 1];
-		int64_t before = k > c->day_start[r->idx] ? c->day[k - 1].orders : 0, in = 0;
-		for (; k < end && c->day[k].date <= last; k++) {
-			size_t q = p;
-			while (q + 1 < t->n && t->p[q + 1].start <= c->day[k].date)
-				q++;
-			if (q != p && in) {
-				acc[p] += spread_piece(sp->undated[SPREAD_ORDERS], in, sp->orders) * r->share;
-				in = 0;
-			}
-			p = q;
-			in += c->day[k].orders - before;
-			before = c->day[k].orders;
 		}
-		if (in)
-			acc[p] += spread_piece(sp->undated[SPREAD_ORDERS], in, sp->orders) * r->share;
+		if (col >= 0)
+			walk_pairs(r, &m->ds->cube.group[col], m->tbits[col], t, pt);
+		else
+			walk_rows(m, r, t, pt);
+		if (pieces)
+			walk_days(m, r, t, pt, 0, pieces);
+	}
+}
+
+/* Adds the spread pieces over orders without a cube: per row. */
+static void spread_orders(const struct metrics *m, const struct trend *t, long double *acc, int32_t first, int32_t last)
+{
+	const struct dataset *ds = m->ds;
+	for (size_t k = 0; k < ds->ntrack; k++) {
+		const struct ds_track *x = &ds->track[k];
+		const struct infl_row *r = metrics_row_of(m, x->infl);
+		if (!r || x->date < first || x->date > last || !metrics_in_range(m, x->date))
+			continue;
+		const struct spread_infl *sp = &ds->spread[x->infl];
+		acc[period_index(t, x->date)] += spread_piece(sp->undated[SPREAD_ORDERS], x->orders, sp->orders) * r->share;
 	}
 }
 
@@ -182,8 +260,10 @@ static void spread_posts(const struct metrics *m, const struct trend *t, long do
 
 /* Spend per period: dated payouts by payout date, the spread pieces of
  * undated ones by the date of their orders or posts, each influencer's
- * allocated like its KPI spend. Sums are kept in long double. */
-static int bucket_spend(const struct metrics *m, struct arena *a, struct trend *t, int32_t first, int32_t last)
+ * allocated like its KPI spend; with the cube, revenue and orders in the
+ * same walk. Sums are kept in long double, added in the order: dated
+ * payouts, pieces over orders, pieces over posts. */
+static int bucket_all(const struct metrics *m, struct arena *a, struct trend *t, int32_t first, int32_t last)
 {
 	const struct dataset *ds = m->ds;
 	long double *acc = arena_calloc(a, t->n, sizeof(*acc));
@@ -195,8 +275,23 @@ static int bucket_spend(const struct metrics *m, struct arena *a, struct trend *
 		if (r && py->date != DS_NO_DATE && metrics_in_range(m, py->date) && py->date >= first && py->date <= last)
 			acc[period_index(t, py->date)] += (double)py->total * r->share;
 	}
-	if (ds->spread && m->spreads & 1u << SPREAD_ORDERS)
-		spread_orders(m, t, acc, first, last);
+	if (ds->cube.row_start) {
+		struct periods pt;
+		if (period_table(t, a, first, last, &pt) < 0)
+			return -1;
+		bucket_cube(m, t, &pt, acc);
+	} else {
+		for (size_t k = 0; k < ds->ntrack; k++) {
+			const struct ds_track *tr = &ds->track[k];
+			if (!metrics_in_t(m, tr))
+				continue;
+			struct trend_point *p = &t->p[period_index(t, tr->date)];
+			p->revenue += tr->revenue;
+			p->orders += tr->orders;
+		}
+		if (ds->spread && m->spreads & 1u << SPREAD_ORDERS)
+			spread_orders(m, t, acc, first, last);
+	}
 	if (ds->spread && m->spreads & 1u << SPREAD_POSTS)
 		spread_posts(m, t, acc, first, last);
 	for (size_t i = 0; i < t->n; i++)
@@ -234,18 +329,7 @@ int trend_compute(const struct metrics *m, struct arena *a, struct trend *t, cha
 	for (size_t i = 0; i < n; i++, s = next_start(t->grain, s))
 		t->p[i].start = s;
 	t->n = n;
-	if (n && ds->cube.row_start)
-		bucket_cube(m, t, first, last);
-	else
-		for (size_t k = 0; n && k < ds->ntrack; k++) {
-			const struct ds_track *tr = &ds->track[k];
-			if (!metrics_in_t(m, tr))
-				continue;
-			struct trend_point *p = &t->p[period_index(t, tr->date)];
-			p->revenue += tr->revenue;
-			p->orders += tr->orders;
-		}
-	if (n && bucket_spend(m, a, t, first, last) < 0) {
+	if (n && bucket_all(m, a, t, first, last) < 0) {
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}

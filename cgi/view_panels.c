@@ -238,15 +238,14 @@ void view_panels_posts(struct request *r, struct tpl_dict *d, const struct metri
 
 void view_panels_payouts(struct request *r, struct tpl_dict *d, const struct metrics *m, size_t max)
 {
-	size_t n;
-	const struct infl_row **rows = panels_paid(m, r->arena, &n);
+	size_t n, all;
+	const struct infl_row **rows = panels_paid(m, r->arena, max, &n, &all);
 	if (!rows)
 		return;
-	tpl_setf(d, "PAID_COUNT", "%zu", n);
-	if (n > max) {
+	tpl_setf(d, "PAID_COUNT", "%zu", all);
+	if (all > max) {
 		tpl_setf(d, "SHOWN", "%zu", max);
 		tpl_show(d, "TRUNCATED");
-		n = max;
 	}
 	struct table_ctx c = { m, NULL };
 	for (size_t i = 0; i < n; i++) {

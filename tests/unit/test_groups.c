@@ -4,6 +4,7 @@
 #include "compiled.h"
 #include "groups.h"
 #include "grouptab.h"
+#include "trend.h"
 #include "val.h"
 
 struct fx {
@@ -13,6 +14,7 @@ struct fx {
 	struct filter f;
 	struct metrics m;
 	struct groups g;
+	struct dataset *raw;         /* the same data without the cube (test_derived_columns) */
 };
 
 /* A dataset from the four files of a tests/data folder, with its cube. */
@@ -182,7 +184,7 @@ static void check_equal_by(struct fx *x, const char *base, int summed)
 			fail_msg("filter \"%s\": %s", base, err);
 		x->f.group_by = summed ? groups_name[by] : NULL;
 		assert_int_equal(metrics_compute(x->ds, &x->f, &x->a, &x->m), 0);
-		assert_true(!summed || !filter_allocates(&x->f) || x->m.tpair);
+		assert_true(!summed || !filter_allocates(&x->f) || x->m.tpair || x->m.tcols & 1u << x->m.tpair_col);
 		double kpi = x->m.spend;
 		int other = filter_allocates(&x->f);
 		assert_int_equal(groups_compute(&x->m, (enum groups_by)by, &x->a, &g), 0);
@@ -247,6 +249,99 @@ static void test_rows_equal_kpis(void **state)
 	fx_free(x);
 }
 
+/* The figures of one filter, computed twice: the second with the dataset's
+ * combinations known, so columns the filter decides are read from their
+ * group cubes. Everything must be equal to the last bit. */
+static void check_derived(struct fx *x, const char *query, unsigned want_tcols)
+{
+	struct metrics plain;
+	struct groups g[GROUPS__MAX], h;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t n = 0;
+		struct cube_triple *t = pass ? cube_triples(x->ds, &n) : NULL;
+		x->ds->cube.triple = t;
+		x->ds->cube.ntriple = n;
+		x->f.group_by = NULL;
+		compute(x, query);
+		x->f.group_by = "campaign";
+		assert_int_equal(metrics_compute(x->ds, &x->f, &x->a, pass ? &x->m : &plain), 0);
+		const struct metrics *m = pass ? &x->m : &plain;
+		for (int by = 0; by < GROUPS__MAX; by++)
+			assert_int_equal(groups_compute(m, (enum groups_by)by, &x->a, pass ? &h : &g[by]), 0);
+		if (pass) {
+			/* the trend from the cube (the group cube of a column deciding T) equals the rows' */
+			struct metrics rm;
+			struct trend ct, rt;
+			char err[256];
+			assert_int_equal(metrics_compute(x->raw, &x->f, &x->a, &rm), 0);
+			assert_int_equal(trend_compute(&x->m, &x->a, &ct, err, sizeof(err)), 0);
+			assert_int_equal(trend_compute(&rm, &x->a, &rt, err, sizeof(err)), 0);
+			assert_int_equal(ct.n, rt.n);
+			for (size_t k = 0; k < ct.n; k++) {
+				assert_int_equal(ct.p[k].revenue, rt.p[k].revenue);
+				assert_int_equal(ct.p[k].orders, rt.p[k].orders);
+				assert_true(ct.p[k].spend == rt.p[k].spend);
+			}
+			assert_int_equal(x->m.tcols & want_tcols, want_tcols);
+			assert_int_equal(x->m.revenue, plain.revenue);
+			assert_int_equal(x->m.orders, plain.orders);
+			assert_int_equal(x->m.tracked_revenue, plain.tracked_revenue);
+			assert_true(x->m.spend == plain.spend && x->m.unallocated == plain.unallocated);
+			assert_int_equal(x->m.nrow, plain.nrow);
+			for (size_t k = 0; k < plain.nrow; k++) {
+				assert_int_equal(x->m.row[k].orders, plain.row[k].orders);
+				assert_int_equal(x->m.row[k].revenue, plain.row[k].revenue);
+				assert_int_equal(x->m.row[k].all_orders, plain.row[k].all_orders);
+				assert_true(x->m.row[k].spend == plain.row[k].spend);
+			}
+			for (int by = 0; by < GROUPS__MAX; by++) {
+				assert_int_equal(groups_compute(&x->m, (enum groups_by)by, &x->a, &h), 0);
+				assert_int_equal(h.n, g[by].n);
+				assert_memory_equal(h.row, g[by].row, h.n * sizeof(*h.row));
+			}
+		}
+		free(t);
+		x->ds->cube.triple = NULL;
+		x->ds->cube.ntriple = 0;
+	}
+}
+
+/* Campaigns of one brand each: a brand filter decides the campaigns (the
+ * organic row of s1 under k3 does not count: organic rows are no
+ * influencer's). */
+#define DV_TRACK TU_TRACK_HDR "s1,k1,A,,p1,2025-01-01,3,701\ns2,k3,A,,p2,2025-01-05,7,333\ns1,k2,A,,p2,2025-02-11,1,99\n" \
+	"s1,k2,B,,p1,2025-01-02,2,1001\ns2,k3,B,,p1,2025-02-20,5,77\ns2,k3,B,,p3,2025-03-03,0,50\n" \
+	"s1,k1,C,,p1,2025-03-03,0,10\ns1,k3,,,p1,2025-03-03,4,10\n"
+
+static void test_derived_columns(void **state)
+{
+	(void)state;
+	struct fx *x = fx_text(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY);
+	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY, &x->rep);
+	const unsigned brand = 1u << CUBE_BRAND, campaign = 1u << CUBE_CAMPAIGN, product = 1u << CUBE_PRODUCT;
+	check_derived(x, "brand=s1", brand | campaign);
+	check_derived(x, "brand=s2&from=2025-01-04&to=2025-02-25", brand | campaign);
+	check_derived(x, "brand=s1&platform=I&to=2025-02-11", brand | campaign);
+	check_derived(x, "campaign=k1&campaign=k2", campaign | brand);
+	check_derived(x, "product=p3", product);
+	check_derived(x, "product=p2&brand=s2", 0);
+	check_derived(x, "campaign=k3&product=p1&from=2025-02-01", 0);
+	check_derived(x, "brand=nothing", brand);
+	check_derived(x, "brand=s1&grain=day&from=2025-01-01&to=2025-01-20", brand | campaign);
+	check_derived(x, "campaign=k3&grain=month", campaign | brand);
+	check_derived(x, "brand=s2&from=2025-02-20", brand | campaign);
+	dataset_free(x->raw);
+	fx_free(x);
+	x = fx_text(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY);
+	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY, &x->rep);
+	check_derived(x, "brand=s1", brand);
+	check_derived(x, "campaign=k2&from=2025-01-02", campaign);
+	check_derived(x, "brand=s2&product=p3", 0);
+	check_derived(x, "product=p1&grain=week&to=2025-03-02", product);
+	dataset_free(x->raw);
+	fx_free(x);
+}
+
 static void test_sort(void **state)
 {
 	(void)state;
@@ -272,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_spec_timing_campaigns),
 		cmocka_unit_test(test_worked_example_brands),
 		cmocka_unit_test(test_rows_equal_kpis),
+		cmocka_unit_test(test_derived_columns),
 		cmocka_unit_test(test_sort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -171,6 +171,22 @@ static void test_posts_tops_and_platforms(void **state)
 	assert_true(s.posts == 3);
 }
 
+/* A and B were both paid ₹1,000: equals keep dataset order, in the whole
+ * list and in its first rows alike. */
+static void test_paid_first_rows(void **state)
+{
+	struct fixture *x = *state;
+	size_t n, all;
+	compute(x, "");
+	const struct infl_row **rows = panels_paid(&x->m, &x->a, SIZE_MAX, &n, &all);
+	assert_non_null(rows);
+	assert_true(n == 2 && all == 2);
+	assert_true(rows[0]->base_spend == 100000 && rows[1]->base_spend == 100000);
+	assert_true(rows[0]->idx == 0 && rows[1]->idx == 1);
+	rows = panels_paid(&x->m, &x->a, 1, &n, &all);
+	assert_true(n == 1 && all == 2 && rows[0]->idx == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_trend_spend_timing),
 		cmocka_unit_test(test_personas_and_platforms),
 		cmocka_unit_test(test_posts_tops_and_platforms),
+		cmocka_unit_test(test_paid_first_rows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
