@@ -46,7 +46,7 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
 		g->ds->has_status_column = g->colpos[YC_STATUS] >= 0;
 }
 
-#define SEEN_SLOTS 8192 /* a power of two */
+#define SEEN_SLOTS 65536 /* a power of two, well above the influencer ids of a large file */
 
 /* The pool id of a value through the column's own small table of the
  * values it met: a column holds few distinct values (brands, products,
