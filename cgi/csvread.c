@@ -212,34 +212,38 @@ static int only_space(const char *s, size_t n)
 	return 1;
 }
 
-/* Parses the whole input into r's callback or pipe; the status and line
- * reached end up in r and *fail_line. */
-static void parse_all(struct reader *r, const char *data, size_t len, long *fail_line)
+/* Parses the input into r's callback or pipe, from line r->cur_line on;
+ * the status and line reached end up in r and *fail_line. A first piece
+ * skips a BOM and must hold a record. Reading stops at the first record
+ * boundary at or after stop, returned; reaching len finishes the input (an
+ * open quote is an error there). */
+static size_t parse_piece(struct reader *r, const char *data, size_t len, int first, size_t stop, long *fail_line)
 {
 	struct csv_parser p;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
-	*fail_line = 1;
-	if (only_space(data, len)) {
+	size_t bom = first && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	*fail_line = r->cur_line;
+	if (first && only_space(data + bom, len - bom)) {
 		r->status = CSVREAD_EMPTY;
-		return;
+		return len;
 	}
 	*fail_line = 0;
 	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
 		r->status = CSVREAD_NOMEM;
-		return;
+		return len;
 	}
-	const char *s = data, *end = data + len;
+	const char *s = data + bom, *end = data + len;
 	while (s < end && r->status == CSVREAD_OK) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *stop = nl ? nl + 1 : end;
+		const char *next = nl ? nl + 1 : end;
 		if (!nl || p.pstate != 0 || r->libcsv_only || !fast_line(r, s, (size_t)(nl - s)))
-			feed_line(&p, r, s, (size_t)(stop - s));
-		s = stop;
+			feed_line(&p, r, s, (size_t)(next - s));
+		s = next;
 		if (r->status == CSVREAD_OK)
 			r->cur_line++;
+		if (s >= data + stop && s < end && p.pstate == 0 && r->status == CSVREAD_OK) {
+			csv_free(&p);
+			return (size_t)(s - data);
+		}
 	}
 	/* libcsv reports an open quote at the end only in its strict mode, which
 	 * would also refuse stray quotes inside unquoted fields ("5" tall");
@@ -252,11 +256,18 @@ static void parse_all(struct reader *r, const char *data, size_t len, long *fail
 		*fail_line = r->record_line;
 	else if (r->status != CSVREAD_OK)
 		*fail_line = r->status == CSVREAD_STOPPED ? 0 : r->cur_line;
-	if (r->status == CSVREAD_OK && r->records == 0) {
+	if (first && r->status == CSVREAD_OK && r->records == 0) {
 		r->status = CSVREAD_EMPTY;
 		*fail_line = 1;
 	}
 	csv_free(&p);
+	return len;
+}
+
+/* Parses the whole input into r's callback or pipe. */
+static void parse_all(struct reader *r, const char *data, size_t len, long *fail_line)
+{
+	parse_piece(r, data, len, 1, len, fail_line);
 }
 
 static void reader_free(struct reader *r)
@@ -273,6 +284,16 @@ static enum csvread_status read_here(const char *data, size_t len, csvread_fn fn
 {
 	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = 1, .record_line = 1, .libcsv_only = libcsv_only };
 	parse_all(&r, data, len, fail_line);
+	reader_free(&r);
+	return r.status;
+}
+
+enum csvread_status csvread_mem_piece(const char *data, size_t len, int first, struct csvread_piece *pc,
+				      csvread_fn fn, void *ctx)
+{
+	struct reader r = { .fn = fn, .ctx = ctx, .cur_line = pc->line, .record_line = pc->line };
+	pc->end = parse_piece(&r, data, len, first, pc->stop, &pc->fail_line);
+	pc->line = r.cur_line;
 	reader_free(&r);
 	return r.status;
 }

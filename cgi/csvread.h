@@ -41,6 +41,19 @@ typedef int (*csvread_fn)(void *ctx, const struct csvread_row *row);
  * Returns CSVREAD_OK when every record was delivered. */
 enum csvread_status csvread_mem(const char *data, size_t len, csvread_fn fn, void *ctx,
 				long *fail_line);
+/* A piece of an input read on its own: it starts where an earlier piece
+ * ended (between two records) or at the start of the input (first). */
+struct csvread_piece {
+	size_t stop;     /* in: stop at the first record boundary at or after this offset (len: read it all) */
+	long line;       /* in: the line number of the piece's first line; out: of the line after it */
+	size_t end;      /* out: the offset reading stopped at; len when the input was finished */
+	long fail_line;  /* out: the line reached on an error */
+};
+/* csvread_mem on a piece: a first piece skips a BOM and must hold a record;
+ * reading stops at pc->stop when a record ends there, else at the next line
+ * where one does; reaching len finishes the input (an open quote is an error). */
+enum csvread_status csvread_mem_piece(const char *data, size_t len, int first, struct csvread_piece *pc,
+				      csvread_fn fn, void *ctx);
 /* The same, with every line through libcsv: the reference that csvread_mem,
  * which splits plain lines (no quote) itself, is tested against. */
 enum csvread_status csvread_mem_libcsv(const char *data, size_t len, csvread_fn fn, void *ctx,

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "cube.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,21 +86,28 @@ static int row_order(const struct dataset *ds, uint32_t *order)
 	return rc;
 }
 
-/* Rewrites the texts in the order of the (now ordered) rows, so exports
- * read them front to back. */
-static int reorder_texts(struct dataset *ds)
-{
+/* The texts in the order of the (now ordered) rows, so exports read them
+ * front to back: the new pool, and each row's new text id in user[]. */
+struct texts_job {
+	const struct dataset *ds;
 	struct strpool t;
-	if (strpool_init(&t) < 0)
-		return -1;
-	if (strpool_reserve(&t, ds->texts.count, ds->texts.nbytes) < 0) {
-		strpool_free(&t);
-		return -1;
-	}
-	uint32_t old = 0, now = 0; /* a run of rows sharing a text shares it still */
+	uint32_t *user;
+	int rc;
+};
+
+static void *reorder_texts(void *arg)
+{
+	struct texts_job *j = arg;
+	const struct dataset *ds = j->ds;
 	const struct strpool *from = &ds->texts;
+	j->rc = -1;
+	if (strpool_init(&j->t) < 0)
+		return NULL;
+	if (strpool_reserve(&j->t, from->count, from->nbytes) < 0)
+		return NULL;
+	uint32_t old = 0, now = 0; /* a run of rows sharing a text shares it still */
 	for (size_t k = 0; k < ds->ntrack; k++) {
-		struct ds_track *r = &ds->track[k];
+		uint32_t u = ds->track[k].user;
 		/* the texts are read in random order: ask for them early */
 		if (k + 32 < ds->ntrack) {
 			__builtin_prefetch(&from->off[ds->track[k + 32].user]);
@@ -107,21 +115,16 @@ static int reorder_texts(struct dataset *ds)
 		}
 		if (k + 16 < ds->ntrack)
 			__builtin_prefetch(from->bytes + from->off[ds->track[k + 16].user]);
-		if (!r->user)
-			continue;
-		if (r->user != old) {
-			old = r->user;
-			now = strpool_append(&t, strpool_get(&ds->texts, old), ds->texts.len[old]);
-			if (now == UINT32_MAX) {
-				strpool_free(&t);
-				return -1;
-			}
+		if (u && u != old) {
+			old = u;
+			now = strpool_append(&j->t, strpool_get(from, old), from->len[old]);
+			if (now == UINT32_MAX)
+				return NULL;
 		}
-		r->user = now;
+		j->user[k] = u ? now : 0;
 	}
-	strpool_free(&ds->texts);
-	ds->texts = t;
-	return 0;
+	j->rc = 0;
+	return NULL;
 }
 
 /* Groups the rows by influencer (organic last), each influencer's rows by date. */
@@ -147,7 +150,7 @@ static int order_rows(struct dataset *ds, struct cube *c)
 	free(ds->track);
 	ds->track = sorted;
 	free(order);
-	return reorder_texts(ds);
+	return 0;
 }
 
 /* Running totals per influencer and day from the ordered rows. */
@@ -238,12 +241,35 @@ int cube_build(struct dataset *ds)
 	struct cube c;
 	memset(&c, 0, sizeof(c));
 	int rc = order_rows(ds, &c);
+	/* The texts on a thread of their own beside the sums (it only reads
+	 * the rows; the new ids go in after). */
+	struct texts_job tj = { .ds = ds, .user = rc == 0 ? malloc((ds->ntrack ? ds->ntrack : 1) * sizeof(uint32_t)) : NULL };
+	pthread_t th;
+	int threaded = 0;
+	if (!tj.user)
+		rc = -1;
+	else if (pthread_create(&th, NULL, reorder_texts, &tj) == 0)
+		threaded = 1;
+	else
+		reorder_texts(&tj);
 	if (rc == 0)
 		rc = build_days(ds, &c);
 	if (rc == 0)
 		rc = build_totals(ds, &c);
 	if (rc == 0)
 		rc = cube_build_groups(ds, &c);
+	if (threaded)
+		pthread_join(th, NULL);
+	if (rc == 0 && tj.rc == 0) {
+		for (size_t k = 0; k < ds->ntrack; k++)
+			ds->track[k].user = tj.user[k];
+		strpool_free(&ds->texts);
+		ds->texts = tj.t;
+	} else if (tj.user) {
+		strpool_free(&tj.t);
+		rc = -1;
+	}
+	free(tj.user);
 	if (rc < 0) {
 		cube_free(&c);
 		return -1;

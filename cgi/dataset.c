@@ -12,57 +12,13 @@
 
 #include "colmap.h"
 #include "csvread.h"
+#include "dssplit.h"
 #include "fmt.h"
 #include "schema.h"
 #include "val.h"
 
 const char *const ds_basis_name[BASIS__MAX] = {
 	[BASIS_NONE] = "", [BASIS_POST] = "post", [BASIS_ORDER] = "order",
-};
-
-#define ID_MAX 256
-
-/* One parsed cell: which member is set depends on the column kind. */
-struct cell {
-	int present;
-	int64_t num;     /* count, paise, or basis */
-	int32_t date;
-	uint32_t str;    /* pool id for ids and text */
-};
-
-/* Unknown-influencer bookkeeping for one file, reported as a warning. */
-struct unknown {
-	long rows;
-	int64_t money;
-	char example[ID_MAX];
-};
-
-/* State while reading one file. */
-struct ingest {
-	struct dataset *ds;
-	struct importlog *rep;
-	enum ds_file file;
-	const struct colmap *cm;      /* how to read the files, or NULL for the defaults */
-	int month_first;
-	int colpos[SCHEMA_MAX_COLS];  /* header position of each schema column, -1 absent */
-	size_t nheader;
-	int header_done;
-	int fatal;                    /* a header error: rows are not read */
-	int32_t *by_sid;              /* pool id -> influencer index, -1 */
-	size_t nby_sid;
-	struct unknown unknown;
-	long mismatch_rows;
-	long mismatch_first_line;
-	long no_platform;
-	size_t cap;                   /* capacity of the array being filled */
-	uint32_t last[SCHEMA_MAX_COLS]; /* pool id of the previous row's value, per column */
-	long unread[SCHEMA_MAX_COLS];   /* optional values that could not be read */
-	long unread_line[SCHEMA_MAX_COLS];
-	char unread_value[SCHEMA_MAX_COLS][48];
-	int has_last[SCHEMA_MAX_COLS];
-	uint64_t *seen[SCHEMA_MAX_COLS]; /* per column: hash << 32 | pool id + 1 of values met, by hash */
-	uint64_t magnitude[SCHEMA_MAX_COLS]; /* sum of |value| per number column */
-	int overflowed[SCHEMA_MAX_COLS];
 };
 
 static int grow_array(void **a, size_t *cap, size_t n, size_t elem)
@@ -90,7 +46,7 @@ static void read_header(struct ingest *g, const struct csvread_row *row)
 		g->ds->has_status_column = g->colpos[YC_STATUS] >= 0;
 }
 
-#define SEEN_SLOTS 8192 /* a power of two */
+#define SEEN_SLOTS 65536 /* a power of two, well above the influencer ids of a large file */
 
 /* The pool id of a value through the column's own small table of the
  * values it met: a column holds few distinct values (brands, products,
@@ -413,7 +369,7 @@ static int row_is_blank(const struct csvread_row *row)
 	return 1;
 }
 
-static int on_row(void *ctx, const struct csvread_row *row)
+int dataset_ingest_row(void *ctx, const struct csvread_row *row)
 {
 	struct ingest *g = ctx;
 	if (!g->header_done) {
@@ -424,6 +380,8 @@ static int on_row(void *ctx, const struct csvread_row *row)
 			return -1;
 		}
 		read_header(g, row);
+		if (g->split && !g->fatal)
+			dssplit_start(g);
 		return g->fatal ? -1 : 0;
 	}
 	if (row_is_blank(row))
@@ -537,7 +495,8 @@ static void read_file(struct ingest *g, const char *path)
 		importlog_error(g->rep, g->file, 0, NULL, NULL, 0, "cannot read the file");
 		return;
 	}
-	enum csvread_status st = csvread_mem(data ? data : "", len, on_row, g, &line);
+	enum csvread_status st = g->file == DSF_TRACKING && len >= dssplit_min
+		? dssplit_read(g, data, len, &line) : csvread_mem(data ? data : "", len, dataset_ingest_row, g, &line);
 	if (data)
 		munmap((void *)data, len);
 	if (st != CSVREAD_OK && st != CSVREAD_STOPPED)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "colmap.h"
+#include "dssplit.h"
 #include "import.h"
 
 static void usage(void)
@@ -45,6 +46,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "import: %s\n", maperr);
 		return 2;
 	}
+	const char *split = getenv("IMPORT_SPLIT_MIN"); /* tests: small files read in two halves too */
+	if (split && *split)
+		dssplit_min = (size_t)strtoull(split, NULL, 10);
 	const char *uploads = argv[i], *dir = argv[i + 1];
 	char path[DSF__MAX][4096];
 	const char *src[DSF__MAX];

@@ -101,7 +101,7 @@ def compare(stack, ds, params):
 def test_messy_dataset_matches_oracle(stack, tmp_path, seed):
     d = str(tmp_path)
     messy.write_messy(d, seed)
-    res = stack.import_dir(d)
+    res = stack.import_dir(d, split_min=1 if seed % 2 else None)  # half the seeds read tracking in two halves
     assert res.returncode == 0, res.stderr
     ds = oracle.load(d)
     for params in filter_sets(ds, seed):
@@ -115,11 +115,12 @@ def test_external_sample_matches_oracle(stack):
         compare(stack, ds, params)
 
 
-def test_generated_sample_matches_oracle(stack, tmp_path):
+@pytest.mark.parametrize("split_min", [None, 1])
+def test_generated_sample_matches_oracle(stack, tmp_path, split_min):
     d = str(tmp_path)
     subprocess.run([os.path.join(BIN, "gen"), "--out", d, "--influencers", "60", "--tracking", "6000",
                     "--posts", "500", "--seed", "7"], check=True)
-    assert stack.import_dir(d).returncode == 0
+    assert stack.import_dir(d, split_min=split_min).returncode == 0
     ds = oracle.load(d)
     for params in filter_sets(ds, 7):
         compare(stack, ds, params)

@@ -10,6 +10,7 @@
 #include "dataset.h"
 #include "filter.h"
 #include "fuzzutil.h"
+#include "dssplit.h"
 #include "importlog.h"
 #include "metrics.h"
 #include "val.h"
@@ -123,6 +124,44 @@ static void roundtrip(const struct dataset *ds)
 	dataset_free(m);
 }
 
+static void errors_text(const struct importlog *rep, struct buf *out)
+{
+	buf_init(out, 0);
+	importlog_format_errors(rep, out);
+	buf_puts(out, buf_str(&rep->warnings));
+}
+
+/* The tracking file read in two halves (dssplit.c, for large files) gives
+ * the same rows, ids, texts, errors and warnings as reading it in order. */
+static void same_split(const char *const path[DSF__MAX], const struct colmap *cm, int rc, const struct dataset *ds,
+		       const struct importlog *rep)
+{
+	struct importlog r2;
+	struct dataset *d2 = NULL;
+	importlog_init(&r2);
+	size_t was = dssplit_min;
+	dssplit_min = 1;
+	int rc2 = dataset_read_with(path, cm, &d2, &r2);
+	dssplit_min = was;
+	struct buf a, b;
+	errors_text(rep, &a);
+	errors_text(&r2, &b);
+	if (rc != rc2 || strcmp(buf_str(&a), buf_str(&b)) != 0)
+		fprintf(stderr, "in order (%d):\n%s\nin two halves (%d):\n%s\n", rc, buf_str(&a), rc2, buf_str(&b));
+	FU_CHECK(rc == rc2 && strcmp(buf_str(&a), buf_str(&b)) == 0);
+	if (rc == 0) {
+		FU_CHECK(d2->ntrack == ds->ntrack && d2->pool.count == ds->pool.count && d2->texts.count == ds->texts.count);
+		FU_CHECK(d2->pool.nbytes == ds->pool.nbytes && memcmp(d2->pool.bytes, ds->pool.bytes, ds->pool.nbytes) == 0);
+		FU_CHECK(d2->texts.nbytes == ds->texts.nbytes && memcmp(d2->texts.bytes, ds->texts.bytes, ds->texts.nbytes) == 0);
+		FU_CHECK(ds->ntrack == 0 || memcmp(d2->track, ds->track, ds->ntrack * sizeof(*ds->track)) == 0);
+		FU_CHECK(d2->first_date == ds->first_date && d2->last_date == ds->last_date);
+	}
+	buf_free(&a);
+	buf_free(&b);
+	dataset_free(d2);
+	importlog_free(&r2);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char paths[DSF__MAX][4200];
@@ -152,6 +191,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	importlog_init(&rep);
 	int rc = dataset_read_with(path, &cm, &ds, &rep);
 	FU_CHECK(rc == 0 ? ds != NULL && importlog_error_count(&rep) == 0 : ds == NULL && importlog_error_count(&rep) > 0);
+	if ((size >> 4) & 1)
+		same_split(path, &cm, rc, ds, &rep);
 	if (rc == 0) {
 		FU_CHECK(cube_build(ds) == 0);
 		check_cube(ds);
@@ -159,9 +200,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dataset_free(ds);
 	}
 	struct buf out;
-	buf_init(&out, 0);
-	importlog_format_errors(&rep, &out);
-	buf_puts(&out, buf_str(&rep.warnings));
+	errors_text(&rep, &out);
 	FU_CHECK(strlen(buf_str(&out)) == out.len); /* no NUL reaches a message */
 	buf_free(&out);
 	importlog_free(&rep);
