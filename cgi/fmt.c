@@ -1,12 +1,48 @@
 /* fmt.c: number formatting at the edges: plain decimals for CSV, rupees for screens. */
 #include "fmt.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #define EN_DASH "\xe2\x80\x93"
 #define RUPEE "\xe2\x82\xb9"
+
+/* Writes the decimal digits of a at end (backwards); returns the start. */
+static char *digits_back(uint64_t a, char *end)
+{
+	do
+		*--end = (char)('0' + a % 10);
+	while (a /= 10);
+	return end;
+}
+
+int fmt_fixed(double v, int decimals, char *out, size_t outsz)
+{
+	static const long double scale[] = { 1.0L, 10.0L, 100.0L, 1000.0L, 10000.0L };
+	/* |v| x 10^decimals is exact in a long double (64-bit mantissa: 53
+	 * bits times at most the 10 of 625) and below 2^64 under 1e15, so
+	 * the rounding below is exact, ties to even as printf's. */
+	if (decimals < 0 || decimals > 4 || !isfinite(v) || fabs(v) >= 1e15 || LDBL_MANT_DIG < 64 || outsz < 32)
+		return snprintf(out, outsz, "%.*f", decimals, v);
+	long double s = fabsl((long double)v) * scale[decimals], k = floorl(s), frac = s - k;
+	uint64_t n = (uint64_t)k;
+	if (frac > 0.5L || (frac == 0.5L && (n & 1)))
+		n++;
+	char tmp[48], *end = tmp + sizeof(tmp), *p = end;
+	for (int i = 0; i < decimals; i++, n /= 10)
+		*--p = (char)('0' + n % 10);
+	if (decimals)
+		*--p = '.';
+	p = digits_back(n, p);
+	if (signbit(v))
+		*--p = '-';
+	size_t len = (size_t)(end - p);
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return (int)len;
+}
 
 int64_t fmt_round_paise(double paise)
 {
@@ -24,8 +60,15 @@ int64_t fmt_round_paise(double paise)
 void fmt_paise(int64_t paise, char out[FMT_MAX])
 {
 	uint64_t a = paise < 0 ? (uint64_t)0 - (uint64_t)paise : (uint64_t)paise;
-	snprintf(out, FMT_MAX, "%s%llu.%02llu", paise < 0 ? "-" : "", (unsigned long long)(a / 100),
-		 (unsigned long long)(a % 100));
+	char tmp[32], *end = tmp + sizeof(tmp), *p = end;
+	*--p = (char)('0' + a % 10);
+	*--p = (char)('0' + a / 10 % 10);
+	*--p = '.';
+	p = digits_back(a / 100, p);
+	if (paise < 0)
+		*--p = '-';
+	memcpy(out, p, (size_t)(end - p));
+	out[end - p] = '\0';
 }
 
 void fmt_money(double paise, char out[FMT_MAX])
@@ -39,7 +82,7 @@ void fmt_ratio4(double v, int defined, char out[FMT_MAX])
 		out[0] = '\0';
 		return;
 	}
-	snprintf(out, FMT_MAX, "%.4f", v);
+	fmt_fixed(v, 4, out, FMT_MAX);
 	if (strcmp(out, "-0.0000") == 0)
 		strcpy(out, "0.0000");
 }
@@ -50,7 +93,7 @@ void fmt_ratio2(double v, int defined, char out[FMT_MAX])
 		snprintf(out, FMT_MAX, EN_DASH);
 		return;
 	}
-	snprintf(out, FMT_MAX, "%.2f", v);
+	fmt_fixed(v, 2, out, FMT_MAX);
 	if (strcmp(out, "-0.00") == 0)
 		strcpy(out, "0.00");
 }
@@ -69,8 +112,8 @@ const char *fmt_excel_count(enum settings_grouping grouping)
  * in threes when the western format is chosen. */
 static void group_digits(uint64_t a, enum settings_grouping grouping, char *out, size_t outsz)
 {
-	char digits[32];
-	int n = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)a);
+	char buf[32], *digits = digits_back(a, buf + sizeof(buf));
+	int n = (int)(buf + sizeof(buf) - digits);
 	char tmp[48];
 	size_t o = 0;
 	for (int i = 0; i < n; i++) {
@@ -91,14 +134,20 @@ void fmt_inr(double paise, enum settings_grouping grouping, char out[FMT_MAX])
 	int64_t p = fmt_round_paise(paise);
 	uint64_t a = p < 0 ? (uint64_t)0 - (uint64_t)p : (uint64_t)p;
 	char g[40];
-	const char *sign = p < 0 ? "-" : "";
-	if (a < 100000) {
-		group_digits(a / 100, grouping, g, sizeof(g));
-		snprintf(out, FMT_MAX, "%s" RUPEE "%s.%02llu", sign, g, (unsigned long long)(a % 100));
-	} else {
-		group_digits((a + 50) / 100, grouping, g, sizeof(g));
-		snprintf(out, FMT_MAX, "%s" RUPEE "%s", sign, g);
+	group_digits(a < 100000 ? a / 100 : (a + 50) / 100, grouping, g, sizeof(g));
+	size_t o = 0, n = strlen(g);
+	if (p < 0)
+		out[o++] = '-';
+	memcpy(out + o, RUPEE, sizeof(RUPEE) - 1);
+	o += sizeof(RUPEE) - 1;
+	memcpy(out + o, g, n); /* at most 39 bytes: the whole fits in FMT_MAX */
+	o += n;
+	if (a < 100000) { /* paise kept under Rs 1,000 */
+		out[o++] = '.';
+		out[o++] = (char)('0' + a % 100 / 10);
+		out[o++] = (char)('0' + a % 10);
 	}
+	out[o] = '\0';
 }
 
 void fmt_inr_ratio(double paise, int defined, enum settings_grouping grouping, char out[FMT_MAX])
@@ -114,13 +163,17 @@ void fmt_count(int64_t v, enum settings_grouping grouping, char out[FMT_MAX])
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	char g[40];
 	group_digits(a, grouping, g, sizeof(g));
-	snprintf(out, FMT_MAX, "%s%s", v < 0 ? "-" : "", g);
+	size_t o = v < 0, n = strlen(g);
+	out[0] = '-';
+	memcpy(out + o, g, n + 1);
 }
 
 void fmt_percent(double v, int defined, char out[FMT_MAX])
 {
 	if (!defined || !isfinite(v))
 		snprintf(out, FMT_MAX, EN_DASH);
+	else if (fabs(v * 100.0) < 1e15)
+		strcpy(out + fmt_fixed(v * 100.0, 1, out, FMT_MAX), "%");
 	else
 		snprintf(out, FMT_MAX, "%.1f%%", v * 100.0);
 }

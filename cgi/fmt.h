@@ -9,6 +9,11 @@
 
 #define FMT_MAX 48
 
+/* printf's "%.*f" of v (the same bytes: exact rounding, ties to even, "-"
+ * on negatives that round to zero) without printf for 0 to 4 decimals and
+ * |v| < 1e15 into outsz >= 32 (else snprintf does it). Returns the length
+ * (snprintf's return in that case). */
+int fmt_fixed(double v, int decimals, char *out, size_t outsz);
 /* Rounds paise (possibly fractional after allocation) half away from zero
  * to a whole paisa. */
 int64_t fmt_round_paise(double paise);

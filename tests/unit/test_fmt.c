@@ -191,6 +191,90 @@ static void test_round_large_amounts(void **state)
 	assert_string_equal(out, "-9223320305775.49");
 }
 
+static uint64_t rng_next(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* fmt_fixed writes the very bytes of printf's "%.*f": random values of
+ * every magnitude it takes, exact ties (x.125, x.5), their neighbours,
+ * negative zero and values that round to zero, and the ones it hands to
+ * printf (1e15 and up, infinities). */
+static void test_fixed_equals_printf(void **state)
+{
+	(void)state;
+	static const double edge[] = { 0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, -0.125, 0.005, 0.015, 0.045,
+				       1.0 / 3.0, -1e-9, 5e-5, 0.00005, 0.99995, 9.99995, 999999999999999.9, 1e15,
+				       -1e15, 123456789012345.67, 1e300, -1e-300, 4.9e-324, INFINITY, -INFINITY,
+				       0.05, 0.25, 0.75, 0.0625, 0.03125, 2.675, 1.005, 1.115 };
+	char want[400], got[400];
+	uint64_t x = 88172645463325252ULL;
+	for (long i = 0; i < 400000; i++) {
+		double v;
+		if (i < (long)(sizeof(edge) / sizeof(edge[0])))
+			v = edge[i];
+		else if (i % 4 == 0) { /* an exact tie of some decimal place, or next to it */
+			v = (double)(rng_next(&x) % 100000000) / 16.0 + (double)(rng_next(&x) % 4) / 32.0;
+			v = i % 8 == 0 ? nextafter(v, (i % 16 == 0) ? 0.0 : 1e300) : v;
+		} else if (i % 4 == 1) { /* any magnitude */
+			uint64_t bits = rng_next(&x);
+			bits = (bits & 0x800FFFFFFFFFFFFFULL) | ((uint64_t)(1023 - 40 + rng_next(&x) % 92) << 52);
+			memcpy(&v, &bits, sizeof(v));
+		} else { /* ratios and rupees as the pages make them */
+			v = (double)(int64_t)(rng_next(&x) % 2000000000 - 1000000000) / (double)(rng_next(&x) % 100000 + 1);
+		}
+		for (int d = 0; d <= 4; d++) {
+			snprintf(want, sizeof(want), "%.*f", d, v);
+			int n = fmt_fixed(v, d, got, sizeof(got));
+			if (strcmp(want, got) != 0 || n != (int)strlen(want))
+				fail_msg("%.17g with %d decimals: printf %s, fmt_fixed %s", v, d, want, got);
+		}
+	}
+}
+
+/* The integer formats equal printf's digits (hand-written now). */
+static void test_integers_equal_printf(void **state)
+{
+	(void)state;
+	char want[FMT_MAX], got[FMT_MAX];
+	uint64_t x = 2463534242ULL;
+	for (long i = 0; i < 200000; i++) {
+		int64_t v = (int64_t)(rng_next(&x) >> (rng_next(&x) % 64));
+		v = i % 2 ? -v : v;
+		if (i == 0)
+			v = INT64_MIN;
+		uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+		snprintf(want, sizeof(want), "%s%llu.%02llu", v < 0 ? "-" : "", (unsigned long long)(a / 100),
+			 (unsigned long long)(a % 100));
+		fmt_paise(v, got);
+		assert_string_equal(got, want);
+		fmt_count(v, SETTINGS_WESTERN, got);
+		size_t o = 0;
+		for (size_t k = 0; k < strlen(got); k++)
+			if (got[k] != ',')
+				got[o++] = got[k];
+		got[o] = '\0';
+		snprintf(want, sizeof(want), "%s%llu", v < 0 ? "-" : "", (unsigned long long)a);
+		assert_string_equal(got, want);
+	}
+	fmt_inr(-12345.0, SETTINGS_INDIAN, got);
+	assert_string_equal(got, "-\u20b9123.45");
+	fmt_inr(-0.4, SETTINGS_INDIAN, got);
+	assert_string_equal(got, "\u20b90.00");
+	fmt_inr(99999.0, SETTINGS_INDIAN, got);
+	assert_string_equal(got, "\u20b9999.99");
+	fmt_inr(100000.0, SETTINGS_INDIAN, got);
+	assert_string_equal(got, "\u20b91,000");
+	fmt_percent(-0.0001, 1, got);
+	assert_string_equal(got, "-0.0%");
+	fmt_percent(1e20, 1, got);
+	snprintf(want, sizeof(want), "%.1f%%", 1e22);
+	assert_string_equal(got, want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +285,8 @@ int main(void)
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_western_grouping),
 		cmocka_unit_test(test_round_large_amounts),
+		cmocka_unit_test(test_fixed_equals_printf),
+		cmocka_unit_test(test_integers_equal_printf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
