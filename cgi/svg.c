@@ -20,9 +20,27 @@ static double ymap(const struct frame *f, double lo, double hi, double v)
 	return f->y0 + f->h - (v - lo) / (hi - lo) * f->h;
 }
 
+/* Appends before, then v as "%.1f" (fmt_fixed: no printf per number). */
+static void num(struct buf *o, const char *before, double v)
+{
+	char s[FMT_MAX];
+	int n = fmt_fixed(v, 1, s, sizeof(s));
+	buf_puts(o, before);
+	if (n >= 0 && (size_t)n < sizeof(s))
+		buf_append(o, s, (size_t)n);
+	else
+		buf_printf(o, "%.1f", v);
+}
+
 static void text(struct buf *o, double x, double y, const char *cls, const char *anchor, const char *s)
 {
-	buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\" text-anchor=\"%s\">", x, y, cls, anchor);
+	num(o, "<text x=\"", x);
+	num(o, "\" y=\"", y);
+	buf_puts(o, "\" class=\"");
+	buf_puts(o, cls);
+	buf_puts(o, "\" text-anchor=\"");
+	buf_puts(o, anchor);
+	buf_puts(o, "\">");
 	esc_html(o, s);
 	buf_puts(o, "</text>");
 }
@@ -79,8 +97,11 @@ static void ratio_line(struct buf *o, const struct frame *f, const struct trend 
 			buf_printf(o, "<polyline class=\"%s\" points=\"", cls);
 			open = 1;
 		}
-		if (here)
-			buf_printf(o, "%.1f,%.1f ", f->x0 + band * ((double)i + 0.5), ymap(f, 0, top, v[i]));
+		if (here) {
+			num(o, "", f->x0 + band * ((double)i + 0.5));
+			num(o, ",", ymap(f, 0, top, v[i]));
+			buf_putc(o, ' ');
+		}
 		if (!here && open) {
 			buf_puts(o, "\"/>");
 			open = 0;
@@ -89,11 +110,19 @@ static void ratio_line(struct buf *o, const struct frame *f, const struct trend 
 	for (size_t i = 0; i < t->n; i++) {
 		if (!ok[i])
 			continue;
-		char label[11], s[96];
+		char label[11], s[96], value[400];
 		trend_label(t->grain, t->p[i].start, label);
-		snprintf(s, sizeof(s), "%s %s: %.2f", label, name, v[i]);
-		buf_printf(o, "<circle class=\"%s-dot\" r=\"3\" cx=\"%.1f\" cy=\"%.1f\">", cls,
-			   f->x0 + band * ((double)i + 0.5), ymap(f, 0, top, v[i]));
+		fmt_fixed(v[i], 2, value, sizeof(value)); /* "%.2f" */
+		size_t at = (size_t)snprintf(s, sizeof(s), "%s %s: ", label, name), n = strlen(value);
+		at = at < sizeof(s) ? at : sizeof(s) - 1;
+		n = n < sizeof(s) - 1 - at ? n : sizeof(s) - 1 - at; /* cut where snprintf would cut */
+		memcpy(s + at, value, n);
+		s[at + n] = '\0';
+		buf_puts(o, "<circle class=\"");
+		buf_puts(o, cls);
+		num(o, "-dot\" r=\"3\" cx=\"", f->x0 + band * ((double)i + 0.5));
+		num(o, "\" cy=\"", ymap(f, 0, top, v[i]));
+		buf_puts(o, "\">");
 		title(o, s);
 		buf_puts(o, "</circle>");
 	}
@@ -102,8 +131,13 @@ static void ratio_line(struct buf *o, const struct frame *f, const struct trend 
 static void bar(struct buf *o, const struct frame *f, double x, double w, double v, const char *cls, const char *tip)
 {
 	double y0 = ymap(f, f->lo, f->hi, 0), y1 = ymap(f, f->lo, f->hi, v);
-	buf_printf(o, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">", cls, x,
-		   y1 < y0 ? y1 : y0, w, fabs(y0 - y1));
+	buf_puts(o, "<rect class=\"");
+	buf_puts(o, cls);
+	num(o, "\" x=\"", x);
+	num(o, "\" y=\"", y1 < y0 ? y1 : y0);
+	num(o, "\" width=\"", w);
+	num(o, "\" height=\"", fabs(y0 - y1));
+	buf_puts(o, "\">");
 	title(o, tip);
 	buf_puts(o, "</rect>");
 }
