@@ -93,6 +93,12 @@ static int period_table(const struct trend *t, struct arena *a, int32_t first, i
 	return 0;
 }
 
+/* The first day after period p (one past the last day of the walk for the last period). */
+static inline int32_t next_period(const struct trend *t, const struct periods *pt, size_t p)
+{
+	return p + 1 < t->n && t->p[p + 1].start <= pt->last ? t->p[p + 1].start : pt->last + 1;
+}
+
 /* One influencer's spread piece over the orders of one period. */
 static void add_piece(long double *acc, size_t p, const struct spread_infl *sp, int64_t in, double share)
 {
@@ -115,10 +121,12 @@ static void walk_days(const struct metrics *m, const struct infl_row *r, struct 
 	int64_t orders = k > c->day_start[r->idx] ? c->day[k - 1].orders : 0;
 	int64_t revenue = k > c->day_start[r->idx] ? c->day[k - 1].revenue : 0;
 	size_t p = pt->of[c->day[k].date - pt->first];
+	int32_t stop = next_period(t, pt, p); /* the days before it are p's: one compare a day */
 	for (; k < end && c->day[k].date <= pt->last; k++) {
-		size_t q = pt->of[c->day[k].date - pt->first];
-		if (q == p)
+		if (c->day[k].date < stop)
 			continue;
+		size_t q = pt->of[c->day[k].date - pt->first];
+		stop = next_period(t, pt, q);
 		const struct cube_day *d = &c->day[k - 1];
 		if (bucket) {
 			t->p[p].orders += d->orders - orders;
