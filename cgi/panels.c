@@ -81,8 +81,9 @@ static void keep_best(struct post_ref x, int (*cmp)(const void *, const void *),
 	out[j] = x;
 }
 
-/* Adds a post to its platform's totals (at most 64 platforms are kept). */
-static void count_platform(struct post_stats *s, const struct ds_post *p)
+/* Adds a post to its platform's totals (at most 64 platforms are kept);
+ * returns the platform's index (64 when it was not kept). */
+static size_t count_platform(struct post_stats *s, const struct ds_post *p)
 {
 	size_t i = 0;
 	while (i < s->nplatform && s->platform[i].platform != p->platform)
@@ -94,6 +95,7 @@ static void count_platform(struct post_stats *s, const struct ds_post *p)
 		s->platform[i].reach += p->reach;
 		s->platform[i].engagement += post_engagement(p);
 	}
+	return i;
 }
 
 int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct post_stats *s)
@@ -105,15 +107,25 @@ int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct po
 	s->platform = arena_calloc(a, 64, sizeof(*s->platform));
 	if (!s->by_reach || !s->by_rate || !s->platform)
 		return -1;
+	const struct filter *f = m->filter;
+	const int32_t *rowof = m->rowof, from = f->has_from ? f->from : INT32_MIN, to = f->has_to ? f->to : INT32_MAX;
+	int64_t posts = 0, reach = 0, likes = 0, comments = 0; /* in locals: the loop stores nothing else per post */
+	size_t last = 0;                                        /* the platform of the previous post kept */
 	for (size_t k = 0; k < ds->npost; k++) {
 		const struct ds_post *p = &ds->post[k];
-		if (m->rowof[p->infl] < 0 || !metrics_in_range(m, p->date))
+		if (rowof[p->infl] < 0 || p->date < from || p->date > to)
 			continue;
-		s->posts++;
-		s->reach += p->reach;
-		s->likes += p->likes;
-		s->comments += p->comments;
-		count_platform(s, p);
+		posts++;
+		reach += p->reach;
+		likes += p->likes;
+		comments += p->comments;
+		if (last < s->nplatform && s->platform[last].platform == p->platform) {
+			s->platform[last].posts++;
+			s->platform[last].reach += p->reach;
+			s->platform[last].engagement += post_engagement(p);
+		} else {
+			last = count_platform(s, p);
+		}
 		struct post_ref x = { p, p->reach > 0 ? (double)(p->likes + p->comments) / (double)p->reach : -1 };
 		/* most posts lose to the last one kept: that test first */
 		const struct post_ref *lr = s->nby_reach == max ? &s->by_reach[max - 1] : NULL;
@@ -123,6 +135,10 @@ int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct po
 		if (x.rate >= 0 && (!le || cmp_rate(&x, le) < 0))
 			keep_best(x, cmp_rate, max, s->by_rate, &s->nby_rate);
 	}
+	s->posts = posts;
+	s->reach = reach;
+	s->likes = likes;
+	s->comments = comments;
 	return 0;
 }
 
