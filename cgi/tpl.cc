@@ -3,6 +3,9 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <pthread.h>
 #include <new>
 #include <string>
 
@@ -21,6 +24,52 @@ static ctemplate::TemplateDictionary *dict(struct tpl_dict *d)
 static struct tpl_dict *wrap(ctemplate::TemplateDictionary *d)
 {
 	return reinterpret_cast<struct tpl_dict *>(d);
+}
+
+// Variable, section and include names turned into ctemplate's ids once per
+// process: a name passed as a plain string is hashed and entered in
+// ctemplate's global id-to-name map (under its lock) on every use, most of
+// the cost of a value set. Up to KEYS_MAX names are kept (their copies live
+// as long as the process: the map points at them); others take the plain way.
+#define KEYS_SLOTS 1024
+#define KEYS_MAX 768
+static struct {
+	const char *name;
+	ctemplate::StaticTemplateString *sts;
+} keys[KEYS_SLOTS];
+static size_t nkeys;
+static pthread_mutex_t keys_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static ctemplate::TemplateString name_of(const char *name)
+{
+	if (!name)
+		return ctemplate::TemplateString("");
+	size_t n = strlen(name), i = 2166136261u;
+	for (size_t k = 0; k < n; k++)
+		i = (i ^ (unsigned char)name[k]) * 16777619u;
+	const ctemplate::StaticTemplateString *found = nullptr;
+	pthread_mutex_lock(&keys_lock);
+	for (size_t probe = 0; probe < KEYS_SLOTS && !found; probe++, i++) {
+		size_t at = i % KEYS_SLOTS;
+		if (keys[at].name && strcmp(keys[at].name, name) == 0) {
+			found = keys[at].sts;
+		} else if (!keys[at].name) {
+			char *copy = nkeys < KEYS_MAX ? strdup(name) : nullptr;
+			auto *sts = copy ? new (std::nothrow) ctemplate::StaticTemplateString{ { copy, n, 0 } } : nullptr;
+			if (sts) {
+				ctemplate::StaticTemplateStringInitializer id(sts); // sets its id, enters it in the map
+				keys[at].name = copy;
+				keys[at].sts = sts;
+				nkeys++;
+				found = sts;
+			} else {
+				free(copy);
+			}
+			break;
+		}
+	}
+	pthread_mutex_unlock(&keys_lock);
+	return found ? ctemplate::TemplateString(*found) : ctemplate::TemplateString(name, n);
 }
 
 extern "C" void tpl_set_root(const char *dir)
@@ -63,7 +112,7 @@ extern "C" void tpl_set(struct tpl_dict *d, const char *key, const char *value)
 	if (!d)
 		return;
 	try {
-		dict(d)->SetValue(key, shown(value));
+		dict(d)->SetValue(name_of(key), shown(value));
 	} catch (...) {
 	}
 }
@@ -73,7 +122,7 @@ extern "C" void tpl_set_verbatim(struct tpl_dict *d, const char *key, const char
 	if (!d)
 		return;
 	try {
-		dict(d)->SetValue(key, value ? value : "");
+		dict(d)->SetValue(name_of(key), value ? value : "");
 	} catch (...) {
 	}
 }
@@ -114,7 +163,7 @@ extern "C" void tpl_setf(struct tpl_dict *d, const char *key, const char *fmt, .
 		vsnprintf(&big[0], big.size(), fmt, ap);
 		va_end(ap);
 		big.resize((size_t)n);
-		dict(d)->SetValue(key, shown(big.c_str()));
+		dict(d)->SetValue(name_of(key), shown(big.c_str()));
 	} catch (...) {
 	}
 }
@@ -124,7 +173,7 @@ extern "C" struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name)
 	if (!d)
 		return nullptr;
 	try {
-		return wrap(dict(d)->AddSectionDictionary(name));
+		return wrap(dict(d)->AddSectionDictionary(name_of(name)));
 	} catch (...) {
 		return nullptr;
 	}
@@ -135,7 +184,7 @@ extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *name, co
 	if (!d)
 		return nullptr;
 	try {
-		ctemplate::TemplateDictionary *c = dict(d)->AddIncludeDictionary(name);
+		ctemplate::TemplateDictionary *c = dict(d)->AddIncludeDictionary(name_of(name));
 		c->SetFilename(file);
 		return wrap(c);
 	} catch (...) {
@@ -148,7 +197,7 @@ extern "C" void tpl_show(struct tpl_dict *d, const char *name)
 	if (!d)
 		return;
 	try {
-		dict(d)->ShowSection(name);
+		dict(d)->ShowSection(name_of(name));
 	} catch (...) {
 	}
 }
