@@ -32,6 +32,18 @@ static void num(struct buf *o, const char *before, double v)
 		buf_printf(o, "%.1f", v);
 }
 
+/* Appends s to the text of out (size bytes, *at used), cut where snprintf
+ * would cut it: a title made of pieces equals its snprintf of "%s%s...". */
+static void cat(char *out, size_t size, size_t *at, const char *s)
+{
+	size_t n = strlen(s);
+	if (n > size - 1 - *at)
+		n = size - 1 - *at;
+	memcpy(out + *at, s, n);
+	*at += n;
+	out[*at] = '\0';
+}
+
 static void text(struct buf *o, double x, double y, const char *cls, const char *anchor, const char *s)
 {
 	num(o, "<text x=\"", x);
@@ -113,11 +125,12 @@ static void ratio_line(struct buf *o, const struct frame *f, const struct trend 
 		char label[11], s[96], value[400];
 		trend_label(t->grain, t->p[i].start, label);
 		fmt_fixed(v[i], 2, value, sizeof(value)); /* "%.2f" */
-		size_t at = (size_t)snprintf(s, sizeof(s), "%s %s: ", label, name), n = strlen(value);
-		at = at < sizeof(s) ? at : sizeof(s) - 1;
-		n = n < sizeof(s) - 1 - at ? n : sizeof(s) - 1 - at; /* cut where snprintf would cut */
-		memcpy(s + at, value, n);
-		s[at + n] = '\0';
+		size_t at = 0;
+		cat(s, sizeof(s), &at, label);
+		cat(s, sizeof(s), &at, " ");
+		cat(s, sizeof(s), &at, name);
+		cat(s, sizeof(s), &at, ": ");
+		cat(s, sizeof(s), &at, value);
 		buf_puts(o, "<circle class=\"");
 		buf_puts(o, cls);
 		num(o, "-dot\" r=\"3\" cx=\"", f->x0 + band * ((double)i + 0.5));
@@ -240,13 +253,23 @@ int svg_bars(struct buf *o, const char *name, const struct svg_bar *bar, size_t 
 		char tip[320];
 		int below = bar[i].defined && v < baseline;
 		text(o, left - 8, y + row * 0.55, "label", "end", bar[i].label);
-		snprintf(tip, sizeof(tip), "%s: ROAS %.2f%s", bar[i].label, v, below ? " (below the baseline)" : "");
-		buf_printf(o, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">",
-			   below ? "bar-below" : "bar-rev", left, y, v > 0 ? v / top * plot : 0, row * 0.7);
+		char value[400];
+		fmt_fixed(v, 2, value, sizeof(value)); /* "%.2f" */
+		size_t at = 0;
+		cat(tip, sizeof(tip), &at, bar[i].label);
+		cat(tip, sizeof(tip), &at, ": ROAS ");
+		cat(tip, sizeof(tip), &at, value);
+		cat(tip, sizeof(tip), &at, below ? " (below the baseline)" : "");
+		buf_puts(o, "<rect class=\"");
+		buf_puts(o, below ? "bar-below" : "bar-rev");
+		num(o, "\" x=\"", left);
+		num(o, "\" y=\"", y);
+		num(o, "\" width=\"", v > 0 ? v / top * plot : 0);
+		num(o, "\" height=\"", row * 0.7);
+		buf_puts(o, "\">");
 		title(o, tip);
 		buf_puts(o, "</rect>");
-		snprintf(tip, sizeof(tip), "%.2f", v);
-		text(o, left + (v > 0 ? v / top * plot : 0) + 6, y + row * 0.55, "value", "start", tip);
+		text(o, left + (v > 0 ? v / top * plot : 0) + 6, y + row * 0.55, "value", "start", value);
 	}
 	double bx = left + baseline / top * plot;
 	buf_printf(o, "<line class=\"baseline\" x1=\"%.1f\" x2=\"%.1f\" y1=\"30\" y2=\"%.1f\">", bx, bx, H - 25);

@@ -86,6 +86,30 @@ static void test_bar_chart_escapes_labels_and_marks_below_baseline(void **state)
 	buf_free(&b);
 }
 
+/* A bar's title is cut at 319 bytes as snprintf cut it, a long label
+ * included; the value beside the bar is printf's "%.2f". */
+static void test_bar_titles_cut_as_printf(void **state)
+{
+	(void)state;
+	char label[301], want[400];
+	memset(label, 'a', 300);
+	label[300] = '\0';
+	struct svg_bar bar[2] = { { label, 0.125, 1 }, { "short", 2.675, 1 } };
+	struct buf b;
+	buf_init(&b, 0);
+	svg_bars(&b, "t", bar, 2, 1.0);
+	/* snprintf into the 320-byte title: 300 + ": ROAS 0.12" + " (below the baseline)" cut to 319 */
+	strcpy(want, "<title>");
+	strcat(want, label);
+	strcat(want, ": ROAS 0.12 (below the baseline)");
+	strcpy(want + 7 + 319, "</title>");
+	assert_non_null(strstr(buf_str(&b), want));
+	assert_non_null(strstr(buf_str(&b), "<title>short: ROAS 2.67</title>"));
+	assert_non_null(strstr(buf_str(&b), ">2.67</text>"));
+	assert_non_null(strstr(buf_str(&b), ">0.12</text>"));
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -93,6 +117,7 @@ int main(void)
 		cmocka_unit_test(test_grain_rules),
 		cmocka_unit_test(test_periods_start_on_monday_and_first_of_month),
 		cmocka_unit_test(test_bar_chart_escapes_labels_and_marks_below_baseline),
+		cmocka_unit_test(test_bar_titles_cut_as_printf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
