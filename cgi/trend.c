@@ -106,6 +106,22 @@ static void add_piece(long double *acc, size_t p, const struct spread_infl *sp, 
 		acc[p] += spread_piece(sp->undated[SPREAD_ORDERS], in, sp->orders) * share;
 }
 
+/* Ends period p at day d (a running total): adds what the period took
+ * since the last close to its bucket and its spread piece over orders,
+ * then moves the last totals to d. */
+static void close_period(struct trend *t, size_t p, const struct cube_day *d, int64_t *orders, int64_t *revenue,
+			 int bucket, long double *acc, const struct spread_infl *sp, double share)
+{
+	if (bucket) {
+		t->p[p].orders += d->orders - *orders;
+		t->p[p].revenue += d->revenue - *revenue;
+	}
+	if (sp)
+		add_piece(acc, p, sp, d->orders - *orders, share);
+	*orders = d->orders;
+	*revenue = d->revenue;
+}
+
 /* Walks the cube's days of influencer row r in the range a period at a
  * time: the period's orders and revenue are differences of running
  * totals. Adds them to the buckets when bucket is set, and its spread
@@ -127,24 +143,10 @@ static void walk_days(const struct metrics *m, const struct infl_row *r, struct 
 			continue;
 		size_t q = pt->of[c->day[k].date - pt->first];
 		stop = next_period(t, pt, q);
-		const struct cube_day *d = &c->day[k - 1];
-		if (bucket) {
-			t->p[p].orders += d->orders - orders;
-			t->p[p].revenue += d->revenue - revenue;
-		}
-		if (sp)
-			add_piece(acc, p, sp, d->orders - orders, r->share);
-		orders = d->orders;
-		revenue = d->revenue;
+		close_period(t, p, &c->day[k - 1], &orders, &revenue, bucket, acc, sp, r->share);
 		p = q;
 	}
-	const struct cube_day *d = &c->day[k - 1];
-	if (bucket) {
-		t->p[p].orders += d->orders - orders;
-		t->p[p].revenue += d->revenue - revenue;
-	}
-	if (sp)
-		add_piece(acc, p, sp, d->orders - orders, r->share);
+	close_period(t, p, &c->day[k - 1], &orders, &revenue, bucket, acc, sp, r->share);
 }
 
 /* Buckets T of influencer row r from the group cube of a column that
