@@ -32,22 +32,6 @@ static int day_span(const struct dataset *ds, struct day_span *sp)
 	return sp->ndays <= 4 * ds->ntrack + 4096 ? 0 : -1;
 }
 
-/* Stable counting sort of the indexes in src into dst by key. */
-static int count_sort(const uint32_t *src, uint32_t *dst, size_t n, const uint32_t *key, size_t nkeys)
-{
-	size_t *at = calloc(nkeys + 1, sizeof(*at));
-	if (!at)
-		return -1;
-	for (size_t k = 0; k < n; k++)
-		at[key[src[k]] + 1]++;
-	for (size_t i = 1; i <= nkeys; i++)
-		at[i] += at[i - 1];
-	for (size_t k = 0; k < n; k++)
-		dst[at[key[src[k]]]++] = src[k];
-	free(at);
-	return 0;
-}
-
 static int cmp_row(const void *pa, const void *pb, void *ctx)
 {
 	const struct ds_track *t = ctx;
@@ -58,31 +42,54 @@ static int cmp_row(const void *pa, const void *pb, void *ctx)
 	return (a->date > b->date) - (a->date < b->date);
 }
 
+/* Turns counts (at[k + 1] rows of key k) into each key's first place. */
+static void count_starts(uint32_t *at, size_t nkeys)
+{
+	for (size_t i = 1; i <= nkeys; i++)
+		at[i] += at[i - 1];
+}
+
 /* Row order by influencer (organic last), then date: two stable counting
- * sorts (date, then influencer) when dates span few days, else qsort. */
+ * sorts (date, then influencer) when dates span few days, else qsort. The
+ * rows are read once, for both keys; the sorts read the keys only. */
 static int row_order(const struct dataset *ds, uint32_t *order)
 {
-	size_t n = ds->ntrack;
-	for (size_t k = 0; k < n; k++)
-		order[k] = (uint32_t)k;
-	struct day_span sp;
-	if (day_span(ds, &sp) < 0) {
-		qsort_r(order, n, sizeof(*order), cmp_row, ds->track);
-		return 0;
+	size_t n = ds->ntrack, ninfl = ds->ninfl;
+	uint32_t *dkey = malloc((n ? n : 1) * sizeof(*dkey)), *ikey = malloc((n ? n : 1) * sizeof(*ikey));
+	uint32_t *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *at_i = calloc(ninfl + 2, sizeof(*at_i)), *at_d = NULL;
+	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	int rc = dkey && ikey && tmp && at_i ? 0 : -1;
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		const struct ds_track *t = &ds->track[k];
+		uint32_t i = t->infl < 0 ? (uint32_t)ninfl : (uint32_t)t->infl;
+		lo = t->date < lo ? t->date : lo;
+		hi = t->date > hi ? t->date : hi;
+		dkey[k] = (uint32_t)t->date;
+		ikey[k] = i;
+		at_i[i + 1]++;
 	}
-	uint32_t *key = malloc((n ? n : 1) * sizeof(*key));
-	uint32_t *tmp = malloc((n ? n : 1) * sizeof(*tmp));
-	int rc = key && tmp ? 0 : -1;
-	for (size_t k = 0; rc == 0 && k < n; k++)
-		key[k] = (uint32_t)(ds->track[k].date - sp.first);
-	if (rc == 0)
-		rc = count_sort(order, tmp, n, key, sp.ndays);
-	for (size_t k = 0; rc == 0 && k < n; k++)
-		key[k] = ds->track[k].infl < 0 ? (uint32_t)ds->ninfl : (uint32_t)ds->track[k].infl;
-	if (rc == 0)
-		rc = count_sort(tmp, order, n, key, ds->ninfl + 1);
-	free(key);
+	size_t ndays = n ? (size_t)((int64_t)hi - lo) + 1 : 1;
+	if (rc == 0 && ndays > 4 * n + 4096) { /* as day_span: dates centuries apart */
+		for (size_t k = 0; k < n; k++)
+			order[k] = (uint32_t)k;
+		qsort_r(order, n, sizeof(*order), cmp_row, ds->track);
+	} else if (rc == 0 && (at_d = calloc(ndays + 1, sizeof(*at_d)))) {
+		for (size_t k = 0; k < n; k++)
+			at_d[(dkey[k] -= (uint32_t)lo) + 1]++;
+		count_starts(at_d, ndays);
+		count_starts(at_i, ninfl + 1);
+		for (size_t k = 0; k < n; k++)
+			tmp[at_d[dkey[k]]++] = (uint32_t)k;
+		for (size_t k = 0; k < n; k++)
+			order[at_i[ikey[tmp[k]]]++] = tmp[k];
+	} else {
+		rc = -1;
+	}
+	free(dkey);
+	free(ikey);
 	free(tmp);
+	free(at_i);
+	free(at_d);
 	return rc;
 }
 
