@@ -32,22 +32,6 @@ static int day_span(const struct dataset *ds, struct day_span *sp)
 	return sp->ndays <= 4 * ds->ntrack + 4096 ? 0 : -1;
 }
 
-/* Stable counting sort of the indexes in src into dst by key. */
-static int count_sort(const uint32_t *src, uint32_t *dst, size_t n, const uint32_t *key, size_t nkeys)
-{
-	size_t *at = calloc(nkeys + 1, sizeof(*at));
-	if (!at)
-		return -1;
-	for (size_t k = 0; k < n; k++)
-		at[key[src[k]] + 1]++;
-	for (size_t i = 1; i <= nkeys; i++)
-		at[i] += at[i - 1];
-	for (size_t k = 0; k < n; k++)
-		dst[at[key[src[k]]]++] = src[k];
-	free(at);
-	return 0;
-}
-
 static int cmp_row(const void *pa, const void *pb, void *ctx)
 {
 	const struct ds_track *t = ctx;
@@ -58,31 +42,58 @@ static int cmp_row(const void *pa, const void *pb, void *ctx)
 	return (a->date > b->date) - (a->date < b->date);
 }
 
-/* Row order by influencer (organic last), then date: two stable counting
- * sorts (date, then influencer) when dates span few days, else qsort. */
-static int row_order(const struct dataset *ds, uint32_t *order)
+/* Turns counts (at[k + 1] rows of key k) into each key's first place. */
+static void count_starts(uint32_t *at, size_t nkeys)
 {
-	size_t n = ds->ntrack;
-	for (size_t k = 0; k < n; k++)
-		order[k] = (uint32_t)k;
-	struct day_span sp;
-	if (day_span(ds, &sp) < 0) {
-		qsort_r(order, n, sizeof(*order), cmp_row, ds->track);
-		return 0;
+	for (size_t i = 1; i <= nkeys; i++)
+		at[i] += at[i - 1];
+}
+
+/* Row order by influencer (organic last), then date: two stable counting
+ * sorts (date, then influencer) when dates span few days, else qsort. The
+ * rows are read once, for both keys; the sorts read the keys only. Each
+ * influencer's first row in the order goes to row_start (ninfl + 2). */
+static int row_order(const struct dataset *ds, uint32_t *order, uint32_t *row_start)
+{
+	size_t n = ds->ntrack, ninfl = ds->ninfl;
+	uint32_t *dkey = malloc((n ? n : 1) * sizeof(*dkey)), *ikey = malloc((n ? n : 1) * sizeof(*ikey));
+	uint32_t *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *at_i = calloc(ninfl + 2, sizeof(*at_i)), *at_d = NULL;
+	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	int rc = dkey && ikey && tmp && at_i ? 0 : -1;
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		const struct ds_track *t = &ds->track[k];
+		uint32_t i = t->infl < 0 ? (uint32_t)ninfl : (uint32_t)t->infl;
+		lo = t->date < lo ? t->date : lo;
+		hi = t->date > hi ? t->date : hi;
+		dkey[k] = (uint32_t)t->date;
+		ikey[k] = i;
+		at_i[i + 1]++;
 	}
-	uint32_t *key = malloc((n ? n : 1) * sizeof(*key));
-	uint32_t *tmp = malloc((n ? n : 1) * sizeof(*tmp));
-	int rc = key && tmp ? 0 : -1;
-	for (size_t k = 0; rc == 0 && k < n; k++)
-		key[k] = (uint32_t)(ds->track[k].date - sp.first);
-	if (rc == 0)
-		rc = count_sort(order, tmp, n, key, sp.ndays);
-	for (size_t k = 0; rc == 0 && k < n; k++)
-		key[k] = ds->track[k].infl < 0 ? (uint32_t)ds->ninfl : (uint32_t)ds->track[k].infl;
-	if (rc == 0)
-		rc = count_sort(tmp, order, n, key, ds->ninfl + 1);
-	free(key);
+	size_t ndays = n ? (size_t)((int64_t)hi - lo) + 1 : 1;
+	if (rc == 0) {
+		count_starts(at_i, ninfl + 1);
+		memcpy(row_start, at_i, (ninfl + 2) * sizeof(*row_start));
+	}
+	if (rc == 0 && ndays > 4 * n + 4096) { /* as day_span: dates centuries apart */
+		for (size_t k = 0; k < n; k++)
+			order[k] = (uint32_t)k;
+		qsort_r(order, n, sizeof(*order), cmp_row, ds->track);
+	} else if (rc == 0 && (at_d = calloc(ndays + 1, sizeof(*at_d)))) {
+		for (size_t k = 0; k < n; k++)
+			at_d[(dkey[k] -= (uint32_t)lo) + 1]++;
+		count_starts(at_d, ndays);
+		for (size_t k = 0; k < n; k++)
+			tmp[at_d[dkey[k]]++] = (uint32_t)k;
+		for (size_t k = 0; k < n; k++)
+			order[at_i[ikey[tmp[k]]]++] = tmp[k];
+	} else {
+		rc = -1;
+	}
+	free(dkey);
+	free(ikey);
 	free(tmp);
+	free(at_i);
+	free(at_d);
 	return rc;
 }
 
@@ -127,26 +138,46 @@ static void *reorder_texts(void *arg)
 	return NULL;
 }
 
-/* Groups the rows by influencer (organic last), each influencer's rows by date. */
+/* Rows lo to hi of the order copied from one array into another. */
+struct gather {
+	const struct ds_track *from;
+	struct ds_track *to;
+	const uint32_t *order;
+	size_t lo, hi;
+};
+
+static void *gather_rows(void *arg)
+{
+	const struct gather *g = arg;
+	for (size_t k = g->lo; k < g->hi; k++) {
+		if (k + 16 < g->hi) /* rows are read in random order: ask for them early */
+			__builtin_prefetch(&g->from[g->order[k + 16]]);
+		g->to[k] = g->from[g->order[k]];
+	}
+	return NULL;
+}
+
+/* Groups the rows by influencer (organic last), each influencer's rows by
+ * date: the rows copied in their new order, each half on its own thread. */
 static int order_rows(struct dataset *ds, struct cube *c)
 {
 	size_t ninfl = ds->ninfl, n = ds->ntrack;
 	c->row_start = calloc(ninfl + 2, sizeof(*c->row_start));
 	uint32_t *order = malloc((n ? n : 1) * sizeof(*order));
 	struct ds_track *sorted = malloc((n ? n : 1) * sizeof(*sorted));
-	if (!c->row_start || !order || !sorted || row_order(ds, order) < 0) {
+	if (!c->row_start || !order || !sorted || row_order(ds, order, c->row_start) < 0) {
 		free(order);
 		free(sorted);
 		return -1;
 	}
-	for (size_t k = 0; k < n; k++) {
-		if (k + 16 < n) /* rows are read in random order: ask for them early */
-			__builtin_prefetch(&ds->track[order[k + 16]]);
-		sorted[k] = ds->track[order[k]];
-		c->row_start[(sorted[k].infl < 0 ? ninfl : (size_t)sorted[k].infl) + 1]++;
-	}
-	for (size_t i = 1; i <= ninfl + 1; i++)
-		c->row_start[i] += c->row_start[i - 1];
+	struct gather first = { ds->track, sorted, order, 0, n / 2 }, second = { ds->track, sorted, order, n / 2, n };
+	pthread_t th;
+	int threaded = pthread_create(&th, NULL, gather_rows, &second) == 0;
+	gather_rows(&first);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		gather_rows(&second);
 	free(ds->track);
 	ds->track = sorted;
 	free(order);

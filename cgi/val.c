@@ -61,20 +61,6 @@ void val_format_date(int32_t days, char out[11])
 	out[10] = '\0';
 }
 
-void val_trim(const char **s, size_t *n)
-{
-	const char *p = *s;
-	size_t len = *n;
-	while (len && (*p == ' ' || *p == '\t')) {
-		p++;
-		len--;
-	}
-	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-		len--;
-	*s = p;
-	*n = len;
-}
-
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';

@@ -28,8 +28,21 @@ void val_civil_from_days(int32_t days, int *y, int *m, int *d);
 /* Writes YYYY-MM-DD (11 bytes with NUL) for a day number. */
 void val_format_date(int32_t days, char out[11]);
 
-/* Narrows [*s, *s+*n) to drop leading and trailing ASCII spaces and tabs. */
-void val_trim(const char **s, size_t *n);
+/* Narrows [*s, *s+*n) to drop leading and trailing ASCII spaces and tabs
+ * (inline: every cell of every row goes through it, most more than once). */
+static inline void val_trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t len = *n;
+	while (len && (*p == ' ' || *p == '\t')) {
+		p++;
+		len--;
+	}
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	*s = p;
+	*n = len;
+}
 
 /* ID as the spec reads it: trimmed; a whole number with a zero fraction
  * ("42.0") becomes "42". Writes at most outsz-1 bytes plus NUL into out and
