@@ -151,7 +151,8 @@ enum app_status view_groups(struct request *r, struct tpl_dict *d, const struct 
 			tpl_setf(box, "CAPTION", "The %zu best %s of %zu by ROAS; rows below the baseline are flagged", n,
 				 groups_plural[how->by], g.n);
 		else
-			tpl_setf(box, "CAPTION", "%zu %s%s; rows below the baseline are flagged", g.n, groups_plural[how->by],
+			tpl_setf(box, "CAPTION", "%zu %s%s; rows below the baseline are flagged", g.n,
+				 g.n == 1 ? groups_name[how->by] : groups_plural[how->by],
 				 how->sortable ? "; select a column header to sort by it" : ", by ROAS");
 		head(box, f, how, key, dir);
 		rows(r, box, m, f, how, &g, n);

@@ -177,3 +177,11 @@ def test_drilldown_shows_its_campaigns_with_spend_and_roas(stack, generated):
         spend, roas = values[2], values[3].replace(" below baseline", "")
         assert float(spend.replace("\u20b9", "").replace(",", "")) == pytest.approx(float(r["spend"]), abs=0.51)
         assert roas == ("-" if r["roas"] == "" else "%.2f" % float(r["roas"])) or abs(float(roas) - float(r["roas"])) <= 0.005
+
+
+def test_one_row_is_counted_in_the_singular(stack, generated):
+    page = stack.get("/?campaign=MB_GymLaunch").text
+    assert "1 campaign, by ROAS" in page
+    assert "1 campaigns" not in page
+    page = stack.get("/campaigns?by=brand&brand=Gritzo").text
+    assert "1 brand; select a column header" in page
