@@ -1,5 +1,5 @@
 /* test_groups.c: unit tests for groups.c: the campaign, brand and product tables (SPEC section 4, the worked examples of section 6). */
-#include "testutil.h"
+#include "figfx.h"
 
 #include "compiled.h"
 #include "groups.h"
@@ -8,11 +8,7 @@
 #include "val.h"
 
 struct fx {
-	struct arena a;
-	struct importlog rep;
-	struct dataset *ds;
-	struct filter f;
-	struct metrics m;
+	struct figfx fig;
 	struct groups g;
 	struct dataset *raw;         /* the same data without the cube (test_derived_columns) */
 };
@@ -22,16 +18,15 @@ static struct fx *fx_dir(const char *dir)
 {
 	struct fx *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
-	arena_init(&x->a, 0);
-	importlog_init(&x->rep);
+	figfx_init(&x->fig);
 	char p[DSF__MAX][512];
 	const char *path[DSF__MAX];
 	for (int k = 0; k < DSF__MAX; k++) {
 		snprintf(p[k], sizeof(p[k]), "%s/%s", dir, ds_file_name[k]);
 		path[k] = p[k];
 	}
-	assert_int_equal(dataset_read(path, &x->ds, &x->rep), 0);
-	assert_int_equal(cube_build(x->ds), 0);
+	assert_int_equal(dataset_read(path, &x->fig.ds, &x->fig.rep), 0);
+	assert_int_equal(cube_build(x->fig.ds), 0);
 	return x;
 }
 
@@ -39,41 +34,29 @@ static struct fx *fx_text(const char *i, const char *p, const char *t, const cha
 {
 	struct fx *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
-	arena_init(&x->a, 0);
-	importlog_init(&x->rep);
-	x->ds = tu_dataset_ok(i, p, t, y, &x->rep);
-	assert_int_equal(cube_build(x->ds), 0);
+	figfx_init(&x->fig);
+	x->fig.ds = tu_dataset_ok(i, p, t, y, &x->fig.rep);
+	assert_int_equal(cube_build(x->fig.ds), 0);
 	return x;
 }
 
 static void fx_free(struct fx *x)
 {
-	dataset_free(x->ds);
-	importlog_free(&x->rep);
-	arena_free(&x->a);
+	figfx_release(&x->fig);
 	free(x);
-}
-
-static const struct metrics *compute(struct fx *x, const char *query)
-{
-	char err[256];
-	if (filter_parse(query, &x->a, &x->f, err, sizeof(err)) != 0)
-		fail_msg("filter \"%s\": %s", query, err);
-	assert_int_equal(metrics_compute(x->ds, &x->f, &x->a, &x->m), 0);
-	return &x->m;
 }
 
 static const struct groups *table(struct fx *x, const char *query, enum groups_by by)
 {
-	compute(x, query);
-	assert_int_equal(groups_compute(&x->m, by, &x->a, &x->g), 0);
+	figfx_compute(&x->fig, query);
+	assert_int_equal(groups_compute(&x->fig.m, by, &x->fig.a, &x->g), 0);
 	return &x->g;
 }
 
 static const struct grow *row_named(struct fx *x, const char *name)
 {
 	for (size_t k = 0; k < x->g.n; k++)
-		if (strcmp(groups_label(&x->m, x->g.row[k].key), name) == 0)
+		if (strcmp(groups_label(&x->fig.m, x->g.row[k].key), name) == 0)
 			return &x->g.row[k];
 	fail_msg("no row %s", name);
 	return NULL;
@@ -104,11 +87,11 @@ static void test_spec_timing_campaigns(void **state)
 	assert_int_equal(X->first, day("2025-03-10"));
 	assert_int_equal(X->last, day("2025-03-20"));
 	assert_int_equal(Y->first, day("2025-04-05"));
-	assert_near(X->spend + Y->spend + g->without_orders, x->m.spend, 0);
+	assert_near(X->spend + Y->spend + g->without_orders, x->fig.m.spend, 0);
 	/* the row equals the KPIs filtered to it: campaign=X spend 1,500, unallocated 2,500 */
-	compute(x, "campaign=X");
-	assert_near(x->m.spend, X->spend, 0);
-	assert_near(x->m.unallocated, 250000, 0);
+	figfx_compute(&x->fig, "campaign=X");
+	assert_near(x->fig.m.spend, X->spend, 0);
+	assert_near(x->fig.m.unallocated, 250000, 0);
 	/* March only: C 1,500 all on X (its March orders), D's 500 without orders */
 	g = table(x, "from=2025-03-01&to=2025-03-31", GROUPS_CAMPAIGN);
 	assert_int_equal(g->n, 1);
@@ -142,24 +125,24 @@ static void test_worked_example_brands(void **state)
 	assert_int_equal(row_named(x, "MuscleBlaze")->revenue, 150000);
 	assert_int_equal(row_named(x, "MuscleBlaze")->influencers, 2);
 	assert_near(row_named(x, "HKVitals")->spend, 50000, 0);
-	assert_string_equal(groups_label(&x->m, g->row[0].key), "HKVitals"); /* ROAS 6 first */
+	assert_string_equal(groups_label(&x->fig.m, g->row[0].key), "HKVitals"); /* ROAS 6 first */
 	/* campaigns: the empty value is "(none)"; organic rows are not in T */
 	g = table(x, NULL, GROUPS_CAMPAIGN);
 	assert_int_equal(g->n, 2);
 	assert_near(row_named(x, "(none)")->spend, 100000, 0);
 	assert_near(row_named(x, "c1")->spend, 100000, 0);
-	assert_string_equal(groups_brands(&x->m, row_named(x, "c1")->key, &x->a), "MuscleBlaze, HKVitals");
-	assert_string_equal(groups_brands(&x->m, row_named(x, "(none)")->key, &x->a), "MuscleBlaze");
+	assert_string_equal(groups_brands(&x->fig.m, row_named(x, "c1")->key, &x->fig.a), "MuscleBlaze, HKVitals");
+	assert_string_equal(groups_brands(&x->fig.m, row_named(x, "(none)")->key, &x->fig.a), "MuscleBlaze");
 	/* another column filtered: from the rows; the table equals the KPIs */
 	g = table(x, "brand=MuscleBlaze", GROUPS_CAMPAIGN);
 	assert_near(row_named(x, "c1")->spend, 50000, 0);
 	assert_near(row_named(x, "(none)")->spend, 100000, 0);
-	assert_near(x->m.spend, 150000, 0);
+	assert_near(x->fig.m.spend, 150000, 0);
 	/* the column itself filtered: only those values */
 	g = table(x, "brand=HKVitals&platform=Instagram", GROUPS_BRAND);
 	assert_int_equal(g->n, 1);
 	assert_near(g->row[0].spend, 50000, 0);
-	assert_near(g->row[0].spend, x->m.spend, 0);
+	assert_near(g->row[0].spend, x->fig.m.spend, 0);
 	fx_free(x);
 }
 
@@ -180,19 +163,19 @@ static void check_equal_by(struct fx *x, const char *base, int summed)
 	for (int by = 0; by < GROUPS__MAX; by++) {
 		struct groups g;
 		char err[256];
-		if (filter_parse(base, &x->a, &x->f, err, sizeof(err)) != 0)
+		if (filter_parse(base, &x->fig.a, &x->fig.f, err, sizeof(err)) != 0)
 			fail_msg("filter \"%s\": %s", base, err);
-		x->f.group_by = summed ? groups_name[by] : NULL;
-		assert_int_equal(metrics_compute(x->ds, &x->f, &x->a, &x->m), 0);
-		assert_true(!summed || !filter_allocates(&x->f) || x->m.tpair || x->m.tcols & 1u << x->m.tpair_col);
-		double kpi = x->m.spend;
-		int other = filter_allocates(&x->f);
-		assert_int_equal(groups_compute(&x->m, (enum groups_by)by, &x->a, &g), 0);
+		x->fig.f.group_by = summed ? groups_name[by] : NULL;
+		assert_int_equal(metrics_compute(x->fig.ds, &x->fig.f, &x->fig.a, &x->fig.m), 0);
+		assert_true(!summed || !filter_allocates(&x->fig.f) || x->fig.m.tpair || x->fig.m.tcols & 1u << x->fig.m.tpair_col);
+		double kpi = x->fig.m.spend;
+		int other = filter_allocates(&x->fig.f);
+		assert_int_equal(groups_compute(&x->fig.m, (enum groups_by)by, &x->fig.a, &g), 0);
 		long double sum = g.without_orders;
 		for (size_t k = 0; k < g.n; k++) {
 			const struct grow row = g.row[k];
 			sum += row.spend;
-			const char *name = strpool_get(&x->ds->pool, row.key);
+			const char *name = strpool_get(&x->fig.ds->pool, row.key);
 			if (!*name)
 				continue; /* an empty value cannot be a filter */
 			char q[512] = "", pair[128], col[32];
@@ -205,10 +188,10 @@ static void check_equal_by(struct fx *x, const char *base, int summed)
 			}
 			snprintf(pair, sizeof(pair), "%s%s", col, name);
 			strncat(q, pair, sizeof(q) - strlen(q) - 1);
-			compute(x, q);
-			if (x->m.spend != row.spend || x->m.revenue != row.revenue || x->m.orders != row.orders)
+			figfx_compute(&x->fig, q);
+			if (x->fig.m.spend != row.spend || x->fig.m.revenue != row.revenue || x->fig.m.orders != row.orders)
 				fail_msg("%s: row spend %.17g revenue %lld, KPIs %.17g %lld", q, row.spend,
-					 (long long)row.revenue, x->m.spend, (long long)x->m.revenue);
+					 (long long)row.revenue, x->fig.m.spend, (long long)x->fig.m.revenue);
 		}
 		if (!other)
 			assert_near((double)sum, kpi, 1e-6);
@@ -235,14 +218,14 @@ static void test_rows_equal_kpis(void **state)
 	/* the same from the mapped compiled form */
 	char *dir = tu_mkdtemp(), path[4200], err[256];
 	snprintf(path, sizeof(path), "%s/%s", dir, COMPILED_NAME);
-	assert_int_equal(compiled_write(x->ds, path), 0);
+	assert_int_equal(compiled_write(x->fig.ds, path), 0);
 	struct dataset *mapped = compiled_map(path, err, sizeof(err));
 	assert_non_null(mapped);
-	struct dataset *built = x->ds;
-	x->ds = mapped;
+	struct dataset *built = x->fig.ds;
+	x->fig.ds = mapped;
 	for (size_t k = 0; k < sizeof(bases) / sizeof(bases[0]); k++)
 		check_equal(x, bases[k]);
-	x->ds = built;
+	x->fig.ds = built;
 	dataset_free(mapped);
 	tu_rmtree(dir);
 	free(dir);
@@ -258,51 +241,51 @@ static void check_derived(struct fx *x, const char *query, unsigned want_tcols)
 	struct groups g[GROUPS__MAX], h;
 	for (int pass = 0; pass < 2; pass++) {
 		size_t n = 0;
-		struct cube_triple *t = pass ? cube_triples(x->ds, &n) : NULL;
-		x->ds->cube.triple = t;
-		x->ds->cube.ntriple = n;
-		x->f.group_by = NULL;
-		compute(x, query);
-		x->f.group_by = "campaign";
-		assert_int_equal(metrics_compute(x->ds, &x->f, &x->a, pass ? &x->m : &plain), 0);
-		const struct metrics *m = pass ? &x->m : &plain;
+		struct cube_triple *t = pass ? cube_triples(x->fig.ds, &n) : NULL;
+		x->fig.ds->cube.triple = t;
+		x->fig.ds->cube.ntriple = n;
+		x->fig.f.group_by = NULL;
+		figfx_compute(&x->fig, query);
+		x->fig.f.group_by = "campaign";
+		assert_int_equal(metrics_compute(x->fig.ds, &x->fig.f, &x->fig.a, pass ? &x->fig.m : &plain), 0);
+		const struct metrics *m = pass ? &x->fig.m : &plain;
 		for (int by = 0; by < GROUPS__MAX; by++)
-			assert_int_equal(groups_compute(m, (enum groups_by)by, &x->a, pass ? &h : &g[by]), 0);
+			assert_int_equal(groups_compute(m, (enum groups_by)by, &x->fig.a, pass ? &h : &g[by]), 0);
 		if (pass) {
 			/* the trend from the cube (the group cube of a column deciding T) equals the rows' */
 			struct metrics rm;
 			struct trend ct, rt;
 			char err[256];
-			assert_int_equal(metrics_compute(x->raw, &x->f, &x->a, &rm), 0);
-			assert_int_equal(trend_compute(&x->m, &x->a, &ct, err, sizeof(err)), 0);
-			assert_int_equal(trend_compute(&rm, &x->a, &rt, err, sizeof(err)), 0);
+			assert_int_equal(metrics_compute(x->raw, &x->fig.f, &x->fig.a, &rm), 0);
+			assert_int_equal(trend_compute(&x->fig.m, &x->fig.a, &ct, err, sizeof(err)), 0);
+			assert_int_equal(trend_compute(&rm, &x->fig.a, &rt, err, sizeof(err)), 0);
 			assert_int_equal(ct.n, rt.n);
 			for (size_t k = 0; k < ct.n; k++) {
 				assert_int_equal(ct.p[k].revenue, rt.p[k].revenue);
 				assert_int_equal(ct.p[k].orders, rt.p[k].orders);
 				assert_true(ct.p[k].spend == rt.p[k].spend);
 			}
-			assert_int_equal(x->m.tcols & want_tcols, want_tcols);
-			assert_int_equal(x->m.revenue, plain.revenue);
-			assert_int_equal(x->m.orders, plain.orders);
-			assert_int_equal(x->m.tracked_revenue, plain.tracked_revenue);
-			assert_true(x->m.spend == plain.spend && x->m.unallocated == plain.unallocated);
-			assert_int_equal(x->m.nrow, plain.nrow);
+			assert_int_equal(x->fig.m.tcols & want_tcols, want_tcols);
+			assert_int_equal(x->fig.m.revenue, plain.revenue);
+			assert_int_equal(x->fig.m.orders, plain.orders);
+			assert_int_equal(x->fig.m.tracked_revenue, plain.tracked_revenue);
+			assert_true(x->fig.m.spend == plain.spend && x->fig.m.unallocated == plain.unallocated);
+			assert_int_equal(x->fig.m.nrow, plain.nrow);
 			for (size_t k = 0; k < plain.nrow; k++) {
-				assert_int_equal(x->m.row[k].orders, plain.row[k].orders);
-				assert_int_equal(x->m.row[k].revenue, plain.row[k].revenue);
-				assert_int_equal(x->m.row[k].all_orders, plain.row[k].all_orders);
-				assert_true(x->m.row[k].spend == plain.row[k].spend);
+				assert_int_equal(x->fig.m.row[k].orders, plain.row[k].orders);
+				assert_int_equal(x->fig.m.row[k].revenue, plain.row[k].revenue);
+				assert_int_equal(x->fig.m.row[k].all_orders, plain.row[k].all_orders);
+				assert_true(x->fig.m.row[k].spend == plain.row[k].spend);
 			}
 			for (int by = 0; by < GROUPS__MAX; by++) {
-				assert_int_equal(groups_compute(&x->m, (enum groups_by)by, &x->a, &h), 0);
+				assert_int_equal(groups_compute(&x->fig.m, (enum groups_by)by, &x->fig.a, &h), 0);
 				assert_int_equal(h.n, g[by].n);
 				assert_memory_equal(h.row, g[by].row, h.n * sizeof(*h.row));
 			}
 		}
 		free(t);
-		x->ds->cube.triple = NULL;
-		x->ds->cube.ntriple = 0;
+		x->fig.ds->cube.triple = NULL;
+		x->fig.ds->cube.ntriple = 0;
 	}
 }
 
@@ -317,7 +300,7 @@ static void test_derived_columns(void **state)
 {
 	(void)state;
 	struct fx *x = fx_text(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY);
-	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY, &x->rep);
+	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, DV_TRACK, MX_PAY, &x->fig.rep);
 	const unsigned brand = 1u << CUBE_BRAND, campaign = 1u << CUBE_CAMPAIGN, product = 1u << CUBE_PRODUCT;
 	check_derived(x, "brand=s1", brand | campaign);
 	check_derived(x, "brand=s2&from=2025-01-04&to=2025-02-25", brand | campaign);
@@ -333,7 +316,7 @@ static void test_derived_columns(void **state)
 	dataset_free(x->raw);
 	fx_free(x);
 	x = fx_text(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY);
-	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY, &x->rep);
+	x->raw = tu_dataset_ok(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY, &x->fig.rep);
 	check_derived(x, "brand=s1", brand);
 	check_derived(x, "campaign=k2&from=2025-01-02", campaign);
 	check_derived(x, "brand=s2&product=p3", 0);
@@ -347,15 +330,15 @@ static void test_sort(void **state)
 	(void)state;
 	struct fx *x = fx_text(MX_INFL, MX_POSTS, MX_TRACK, MX_PAY);
 	struct groups *g = (struct groups *)table(x, NULL, GROUPS_PRODUCT);
-	assert_int_equal(grouptab_sort(&x->m, g, "product", 1), 0);
-	assert_string_equal(groups_label(&x->m, g->row[0].key), "p1");
-	assert_int_equal(grouptab_sort(&x->m, g, "orders", 0), 0); /* figures: descending first */
+	assert_int_equal(grouptab_sort(&x->fig.m, g, "product", 1), 0);
+	assert_string_equal(groups_label(&x->fig.m, g->row[0].key), "p1");
+	assert_int_equal(grouptab_sort(&x->fig.m, g, "orders", 0), 0); /* figures: descending first */
 	for (size_t k = 1; k < g->n; k++)
 		assert_true(g->row[k - 1].orders >= g->row[k].orders);
-	assert_int_equal(grouptab_sort(&x->m, g, "revenue", 1), 0);
+	assert_int_equal(grouptab_sort(&x->fig.m, g, "revenue", 1), 0);
 	for (size_t k = 1; k < g->n; k++)
 		assert_true(g->row[k - 1].revenue <= g->row[k].revenue);
-	assert_int_equal(grouptab_sort(&x->m, g, "nope", 1), -1);
+	assert_int_equal(grouptab_sort(&x->fig.m, g, "nope", 1), -1);
 	assert_int_equal(groups_by_name("brand"), GROUPS_BRAND);
 	assert_int_equal(groups_by_name("nope"), -1);
 	fx_free(x);
