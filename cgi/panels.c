@@ -65,20 +65,19 @@ static int cmp_rate(const void *pa, const void *pb)
 	return cmp_reach(pa, pb);
 }
 
-/* Offers a post to the best k of max in out, best first, by insertion:
- * O(max) per post with a small max, no array of every post; a post equal
- * to one kept comes after it. */
-static void keep_best(struct post_ref x, int (*cmp)(const void *, const void *), size_t max, struct post_ref *out,
+/* Offers the element x (size bytes) to the best k of max kept in out,
+ * best first by cmp, by insertion: O(max) per offer with a small max, no
+ * copy of every element; an element equal to one kept comes after it. */
+static void keep_best(const void *x, size_t size, int (*cmp)(const void *, const void *), size_t max, void *out,
 		      size_t *k)
 {
-	if (!max || (*k == max && cmp(&x, &out[*k - 1]) >= 0))
+	char *o = out;
+	if (!max || (*k == max && cmp(x, o + (*k - 1) * size) >= 0))
 		return;
 	size_t j = *k < max ? (*k)++ : max - 1;
-	while (j > 0 && cmp(&x, &out[j - 1]) < 0) {
-		out[j] = out[j - 1];
-		j--;
-	}
-	out[j] = x;
+	for (; j > 0 && cmp(x, o + (j - 1) * size) < 0; j--)
+		memcpy(o + j * size, o + (j - 1) * size, size);
+	memcpy(o + j * size, x, size);
 }
 
 /* Adds a post to its platform's totals (at most 64 platforms are kept);
@@ -130,10 +129,10 @@ int panels_posts(const struct metrics *m, size_t max, struct arena *a, struct po
 		/* most posts lose to the last one kept: that test first */
 		const struct post_ref *lr = s->nby_reach == max ? &s->by_reach[max - 1] : NULL;
 		if (!lr || x.post->reach > lr->post->reach)
-			keep_best(x, cmp_reach, max, s->by_reach, &s->nby_reach);
+			keep_best(&x, sizeof(x), cmp_reach, max, s->by_reach, &s->nby_reach);
 		const struct post_ref *le = s->nby_rate == max ? &s->by_rate[max - 1] : NULL;
 		if (x.rate >= 0 && (!le || cmp_rate(&x, le) < 0))
-			keep_best(x, cmp_rate, max, s->by_rate, &s->nby_rate);
+			keep_best(&x, sizeof(x), cmp_rate, max, s->by_rate, &s->nby_rate);
 	}
 	s->posts = posts;
 	s->reach = reach;
@@ -164,15 +163,8 @@ const struct infl_row **panels_paid(const struct metrics *m, struct arena *a, si
 	}
 	/* the first max of that order, by insertion after equals (stable too) */
 	for (size_t i = 0; i < *all; i++) {
-		const struct infl_row *x = rows[i];
-		if (*n == max && cmp_paid(&x, &rows[*n - 1]) >= 0)
-			continue;
-		size_t j = *n < max ? (*n)++ : max - 1;
-		while (j > 0 && cmp_paid(&x, &rows[j - 1]) < 0) {
-			rows[j] = rows[j - 1];
-			j--;
-		}
-		rows[j] = x;
+		const struct infl_row *x = rows[i]; /* rows[i] is past the kept ones: read before they move */
+		keep_best(&x, sizeof(x), cmp_paid, max, rows, n);
 	}
 	return rows;
 }
